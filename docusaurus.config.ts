@@ -1,0 +1,131 @@
+import path from 'node:path';
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import {themes as prismThemes} from 'prism-react-renderer';
+import {references} from './src/data/references';
+import mermaidChunkPlugin from './src/plugins/mermaid-chunk';
+import referencesPlugin from './src/plugins/references';
+import remarkLab from './src/remark/lab';
+import remarkReferences from './src/remark/references';
+
+// The site can live anywhere: a CDN root, a GitHub Pages project path, a sub-folder.
+const url = process.env.SITE_URL ?? 'https://container-networking-guide.example.org';
+const baseUrl = process.env.BASE_URL ?? '/';
+
+const remarkPlugins = [
+  [remarkLab, {labsDir: path.resolve(__dirname, 'labs')}],
+  [remarkReferences, {references}],
+] as const;
+
+const config: Config = {
+  title: 'Container Networking Guide',
+  tagline: 'How packets move between containers, pods and Services, from Linux namespaces to Kubernetes.',
+  favicon: 'img/favicon.svg',
+  url,
+  baseUrl,
+  trailingSlash: false,
+  future: {v4: true},
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+  markdown: {
+    mermaid: true,
+    // Explicit heading ids ({#what-you-will-learn}) keep anchors identical across locales.
+    mdx1Compat: {headingIds: true},
+    hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
+  },
+
+  i18n: {
+    defaultLocale: 'en',
+    locales: ['en', 'zh-Hans'],
+    localeConfigs: {
+      en: {label: 'English', htmlLang: 'en'},
+      'zh-Hans': {label: '简体中文', htmlLang: 'zh-Hans'},
+    },
+  },
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          sidebarPath: './sidebars.ts',
+          remarkPlugins: [...remarkPlugins],
+          showLastUpdateTime: false,
+        },
+        blog: false,
+        theme: {customCss: './src/css/custom.css'},
+        sitemap: {changefreq: null, priority: null},
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  themes: [
+    '@docusaurus/theme-mermaid',
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        language: ['en', 'zh'],
+        indexBlog: false,
+        indexPages: true,
+        docsRouteBasePath: '/docs',
+        zhUserDictPath: path.resolve(__dirname, 'src/data/zh-search-dictionary.txt'),
+        searchResultLimits: 8,
+        searchBarShortcutHint: false,
+      },
+    ],
+  ],
+
+  plugins: [mermaidChunkPlugin, referencesPlugin],
+
+  themeConfig: {
+    metadata: [{name: 'keywords', content: 'container networking, Kubernetes networking, CNI, Docker networking, 容器网络'}],
+    colorMode: {respectPrefersColorScheme: true},
+    mermaid: {
+      theme: {light: 'default', dark: 'dark'},
+      options: {
+        fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+      },
+    },
+    navbar: {
+      title: 'Container Networking Guide',
+      logo: {alt: 'Container Networking Guide', src: 'img/logo.svg', width: 32, height: 32},
+      items: [
+        {type: 'docSidebar', sidebarId: 'guide', position: 'left', label: 'Guide'},
+        {to: '/references', label: 'Reference explorer', position: 'left'},
+        {type: 'localeDropdown', position: 'right'},
+        {type: 'search', position: 'right'},
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Guide',
+          items: [
+            {label: 'How to read this guide', to: '/docs/how-to-read'},
+            {label: 'Network namespaces', to: '/docs/linux/network-namespaces'},
+          ],
+        },
+        {
+          title: 'References',
+          items: [
+            {label: 'Reading lists', to: '/docs/references'},
+            {label: 'Reference explorer', to: '/references'},
+            {label: 'Catalogue as JSON', href: 'pathname:///references.json'},
+          ],
+        },
+      ],
+      copyright: 'Container Networking Guide. Written in English and Chinese; every lab is run by the test suite.',
+    },
+    prism: {
+      theme: prismThemes.oneLight,
+      darkTheme: prismThemes.oneDark,
+      additionalLanguages: ['bash', 'json', 'yaml'],
+    },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

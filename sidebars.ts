@@ -1,0 +1,30 @@
+import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
+import {CATEGORIES} from './src/data/references/vocabulary';
+
+/**
+ * One sidebar, in reading order. Category labels are translated in
+ * i18n/zh-Hans/docusaurus-plugin-content-docs/current.json (keys
+ * `sidebar.guide.category.<label>`), so each category needs a stable key.
+ */
+const sidebars: SidebarsConfig = {
+  guide: [
+    'how-to-read',
+    {
+      type: 'category',
+      label: 'Linux foundations',
+      key: 'linux',
+      collapsed: false,
+      items: ['linux/network-namespaces'],
+    },
+    {
+      type: 'category',
+      label: 'References',
+      key: 'references',
+      collapsed: true,
+      link: {type: 'doc', id: 'references/index'},
+      items: Object.keys(CATEGORIES).map((id) => `references/${id}`),
+    },
+  ],
+};
+
+export default sidebars;

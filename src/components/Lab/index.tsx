@@ -1,0 +1,37 @@
+import React from 'react';
+import CodeBlock from '@theme/CodeBlock';
+import Translate from '@docusaurus/Translate';
+import styles from './styles.module.css';
+
+interface Props {
+  name: string;
+  /** Filled in at build time by src/remark/lab.ts from labs/<name>.sh. */
+  script?: string;
+  /** Filled in at build time from labs/<name>.expected.txt. */
+  expected?: string;
+}
+
+export default function Lab({name, script, expected}: Props): React.JSX.Element {
+  if (script === undefined || expected === undefined) {
+    throw new Error(`<Lab name="${name}"> was not expanded: is src/remark/lab.ts in the docs' remarkPlugins?`);
+  }
+  const file = `labs/${name}.sh`;
+  return (
+    <div className={styles.lab}>
+      <p>
+        <Translate id="lab.run" values={{command: <code>sudo bash {file}</code>}}>
+          {'Run it as root from a clone of this guide’s repository: {command}. It builds everything inside network namespaces it creates and removes them when it ends, even on failure.'}
+        </Translate>
+      </p>
+      <CodeBlock language="bash" title={file} showLineNumbers>
+        {script}
+      </CodeBlock>
+      <p className={styles.expectedLabel}>
+        <Translate id="lab.expected" values={{ellipsis: <code>…</code>}}>
+          {'What you should see (a {ellipsis} stands for values that differ on every run, such as MAC addresses and timings):'}
+        </Translate>
+      </p>
+      <CodeBlock language="text">{expected}</CodeBlock>
+    </div>
+  );
+}

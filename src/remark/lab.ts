@@ -1,0 +1,25 @@
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {type Node, type VFileLike, setAttribute, stringAttribute, visitJsx, where} from './mdx-ast';
+
+/**
+ * `<Lab name="netns-basics" />` shows labs/netns-basics.sh and the output a
+ * reader should expect. The script is read from the repository at build time,
+ * so the page always shows exactly the file that the test suite runs.
+ */
+export default function remarkLab(options: {labsDir: string}) {
+  return (tree: Node, file: VFileLike) => {
+    visitJsx(tree, ['Lab'], (node) => {
+      const at = where(file, node);
+      const name = stringAttribute(node, 'name', at);
+      if (!name) throw new Error(`${at}: <Lab> needs a name, e.g. <Lab name="netns-basics" />`);
+      const script = path.join(options.labsDir, `${name}.sh`);
+      const expected = path.join(options.labsDir, `${name}.expected.txt`);
+      for (const f of [script, expected]) {
+        if (!existsSync(f)) throw new Error(`${at}: <Lab name="${name}"> needs ${path.relative(process.cwd(), f)}, which does not exist`);
+      }
+      setAttribute(node, 'script', readFileSync(script, 'utf8').trimEnd());
+      setAttribute(node, 'expected', readFileSync(expected, 'utf8').trimEnd());
+    });
+  };
+}

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, test} from 'node:test';
+import {browserTestsUnavailable, openSite, type Site, watchedPage} from '../helpers/site';
+import {skipOrFail} from '../helpers/ci';
+
+describe('locale switch and search', () => {
+  let site: Site | undefined;
+  const unavailable = browserTestsUnavailable();
+  before(async () => {
+    if (!unavailable) site = await openSite();
+  });
+  after(async () => site?.close());
+
+  test('switching language on a chapter lands on the same chapter in the other language', async (t) => {
+    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const w = await watchedPage(site);
+    await w.page.goto(`${site.url}/docs/linux/network-namespaces`);
+    await w.page.locator('.navbar__items--right .dropdown').first().hover();
+    await w.page.getByRole('link', {name: '简体中文'}).click();
+    await w.page.waitForURL(`${site.url}/zh-Hans/docs/linux/network-namespaces`);
+    assert.equal(await w.page.locator('html').getAttribute('lang'), 'zh-Hans');
+    assert.match(await w.page.locator('h1').first().innerText(), /网络命名空间/);
+    await w.page.locator('.navbar__items--right .dropdown').first().hover();
+    await w.page.getByRole('link', {name: 'English'}).click();
+    await w.page.waitForURL(`${site.url}/docs/linux/network-namespaces`);
+    assert.match(await w.page.locator('h1').first().innerText(), /Network namespaces/i);
+    await w.close();
+  });
+
+  for (const [locale, prefix, query, title, expected] of [
+    ['English', '', 'nsenter', 'Network namespaces', /\/docs\/linux\/network-namespaces/],
+    ['Chinese', '/zh-Hans', '命名空间', '网络命名空间', /\/zh-Hans\/docs\/linux\/network-namespaces/],
+  ] as const) {
+    test(`a search in ${locale} finds the chapter and opens it`, async (t) => {
+      if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+      const w = await watchedPage(site);
+      await w.page.goto(`${site.url}${prefix}/`, {waitUntil: 'networkidle'});
+      const box = w.page.locator('input.navbar__search-input');
+      await box.click();
+      await box.fill(query);
+      const options = w.page.locator('[role="listbox"] [role="option"]');
+      await options.first().waitFor({timeout: 15_000});
+      const texts = await options.allInnerTexts();
+      const index = texts.findIndex((text) => text.includes(title));
+      assert.ok(index >= 0, `no result for "${query}" is the chapter "${title}": ${texts.join(' | ')}`);
+      await options.nth(index).click();
+      await w.page.waitForURL(expected);
+      assert.match(await w.page.locator('h1').first().innerText(), new RegExp(title, 'i'));
+      assert.deepEqual(w.problems, []);
+      await w.close();
+    });
+  }
+});

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {after, before, describe, test} from 'node:test';
+import {BUILD_DIR, browserTestsUnavailable, openSite, type Site, watchedPage} from '../helpers/site';
+import {skipOrFail} from '../helpers/ci';
+
+/** Paths of every page listed in a locale's sitemap, relative to the site root. */
+function sitemapPaths(file: string): string[] {
+  const xml = readFileSync(path.join(BUILD_DIR, file), 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+}
+
+describe('every page of both sitemaps', () => {
+  let site: Site | undefined;
+  const unavailable = browserTestsUnavailable();
+  before(async () => {
+    if (!unavailable) site = await openSite();
+  });
+  after(async () => site?.close());
+
+  test('answers 200, shows its h1, logs no error and loads nothing from elsewhere', {timeout: 600_000}, async (t) => {
+    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const paths = [...sitemapPaths('sitemap.xml'), ...sitemapPaths('zh-Hans/sitemap.xml')];
+    assert.ok(paths.some((p) => p.startsWith('/zh-Hans/')), 'the Chinese sitemap lists no page');
+    const problems: string[] = [];
+    const w = await watchedPage(site);
+    for (const p of paths) {
+      w.problems.length = 0;
+      w.foreign.length = 0;
+      const response = await w.page.goto(site.url + p, {waitUntil: 'networkidle'});
+      if (response?.status() !== 200) problems.push(`${p}: status ${response?.status()}`);
+      const h1 = (await w.page.locator('h1').first().textContent({timeout: 5000}).catch(() => null))?.trim();
+      if (!h1) problems.push(`${p}: no <h1>`);
+      for (const msg of w.problems) problems.push(`${p}: ${msg}`);
+      for (const u of w.foreign) problems.push(`${p}: requested ${u}`);
+    }
+    await w.close();
+    assert.deepEqual(problems, []);
+  });
+
+  test('an unknown address shows the translated 404 page with status 404', async (t) => {
+    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const w = await watchedPage(site);
+    const en = await w.page.goto(`${site.url}/docs/no-such-page`);
+    assert.equal(en?.status(), 404);
+    assert.match(await w.page.locator('h1').first().innerText(), /Page Not Found/i);
+    const zh = await w.page.goto(`${site.url}/zh-Hans/docs/no-such-page`);
+    assert.equal(zh?.status(), 404);
+    assert.match(await w.page.locator('h1').first().innerText(), /找不到页面/);
+    await w.close();
+  });
+});

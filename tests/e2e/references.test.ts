@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import {after, before, describe, test} from 'node:test';
+import {references} from '../../src/data/references';
+import {browserTestsUnavailable, openSite, type Site, watchedPage} from '../helpers/site';
+import {skipOrFail} from '../helpers/ci';
+
+describe('reference pages and explorer', () => {
+  let site: Site | undefined;
+  const unavailable = browserTestsUnavailable();
+  before(async () => {
+    if (!unavailable) site = await openSite();
+  });
+  after(async () => site?.close());
+
+  test('a category page lists its entries with the summary in the reader’s language', async (t) => {
+    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const inCategory = references.filter((r) => r.category === 'service-mesh');
+    const w = await watchedPage(site);
+    for (const [prefix, locale] of [['', 'en'], ['/zh-Hans', 'zh']] as const) {
+      await w.page.goto(`${site.url}${prefix}/docs/references/service-mesh`);
+      assert.equal(await w.page.locator('article[id]').count(), inCategory.length);
+      for (const ref of inCategory) {
+        const card = w.page.locator(`article[id="${ref.id}"]`);
+        assert.equal(await card.locator(`a[href="${ref.url}"]`).first().getAttribute('rel'), 'noopener noreferrer');
+        assert.ok((await card.innerText()).includes(ref.summary[locale]), `${prefix}: ${ref.id} does not show its ${locale} summary`);
+      }
+    }
+    await w.close();
+  });
+
+  test('a superseded entry links to its successor', async (t) => {
+    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const old = references.find((r) => r.status.state === 'superseded');
+    assert.ok(old && old.status.state === 'superseded', 'the catalogue has no superseded entry');
+    const successor = references.find((r) => r.id === (old.status.state === 'superseded' ? old.status.by : ''))!;
+    const w = await watchedPage(site);
+    await w.page.goto(`${site.url}/zh-Hans/docs/references/${old.category}`);
+    const link = w.page.locator(`article[id="${old.id}"]`).getByRole('link', {name: successor.title, exact: true}).last();
+    await link.click();
+    await w.page.waitForURL(new RegExp(`/zh-Hans/docs/references/${successor.category}#${successor.id}$`));
+    assert.ok(await w.page.locator(`article[id="${successor.id}"]`).isVisible());
+    await w.close();
+  });
+
+  test('the explorer filters by a Chinese query and a facet, and the URL round-trips', async (t) => {
+    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const w = await watchedPage(site);
+    await w.page.goto(`${site.url}/zh-Hans/references`, {waitUntil: 'networkidle'});
+    const count = w.page.getByTestId('result-count');
+    assert.match(await count.innerText(), new RegExp(`^${references.length} `));
+
+    const query = '服务网格';
+    const matching = references.filter((r) => r.summary.zh.includes(query) || r.summary.en.toLowerCase().includes(query));
+    assert.ok(matching.length > 0, `no entry mentions ${query}`);
+    await w.page.getByRole('searchbox').fill(query);
+    await w.page.waitForURL(/q=/);
+    const shown = Number((await count.innerText()).split(' ')[0]);
+    assert.ok(shown >= matching.length && shown < references.length, `${shown} results for ${query}`);
+
+    await w.page.getByLabel('状态').selectOption('active');
+    await w.page.waitForURL(/status=active/);
+    const filteredUrl = w.page.url();
+    const filteredCount = await count.innerText();
+    const badges = await w.page.getByTestId('results').locator('article').count();
+    assert.ok(badges > 0);
+
+    // A fresh load of the same URL shows the same list; the back button undoes the facet.
+    await w.page.goto(filteredUrl, {waitUntil: 'networkidle'});
+    assert.equal(await count.innerText(), filteredCount);
+    assert.equal(await w.page.getByRole('searchbox').inputValue(), query);
+    await w.page.goBack();
+    await w.page.waitForURL((u) => !u.search.includes('status=active'));
+
+    await w.page.getByRole('searchbox').fill('zzzz-没有这个');
+    assert.ok(await w.page.getByText('没有匹配的资料', {exact: false}).isVisible());
+    assert.deepEqual(w.problems, []);
+    await w.close();
+  });
+
+  test('the catalogue is published as /references.json', async (t) => {
+    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const res = await fetch(`${site.url}/references.json`);
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as {schemaVersion: number; references: {id: string}[]};
+    assert.equal(body.schemaVersion, 1);
+    assert.equal(body.references.length, references.length);
+  });
+});

@@ -1,0 +1,52 @@
+import {existsSync} from 'node:fs';
+import type {Server} from 'node:http';
+import path from 'node:path';
+import type {Browser, Page} from 'playwright-core';
+import {findChrome, INSTALL_HINT, launchChrome} from '../../scripts/lib/browser';
+import {startStaticServer} from '../../scripts/lib/static-server';
+
+export const BUILD_DIR = path.resolve(__dirname, '../../build');
+
+export interface Site {
+  url: string;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/** Why browser tests cannot run here, or undefined when they can. */
+export function browserTestsUnavailable(): string | undefined {
+  if (!existsSync(path.join(BUILD_DIR, 'index.html'))) return `no production build in ${BUILD_DIR}: run \`npm run build\` first`;
+  if (!findChrome()) return INSTALL_HINT;
+  return undefined;
+}
+
+/** Serves the production build on 127.0.0.1 (a free port) and starts headless Chromium. */
+export async function openSite(): Promise<Site> {
+  const {server, url} = await startStaticServer({root: BUILD_DIR, locales: ['zh-Hans'], compress: true});
+  const browser = await launchChrome();
+  return {
+    url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
+    },
+  };
+}
+
+/** A page that records console errors, page errors and every request that leaves the local server. */
+export async function watchedPage(site: Site, options: {colorScheme?: 'light' | 'dark'} = {}) {
+  const context = await site.browser.newContext({colorScheme: options.colorScheme ?? 'light'});
+  const page: Page = await context.newPage();
+  const problems: string[] = [];
+  const foreign: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('request', (req) => {
+    const u = req.url();
+    if (!u.startsWith(site.url) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+  });
+  return {page, problems, foreign, close: () => context.close()};
+}
