@@ -121,7 +121,7 @@ const config: Config = {
       copyright: 'Container Networking Guide. Written in English and Chinese; every lab is run by the test suite.',
     },
     prism: {
-      theme: prismThemes.oneLight,
+      theme: prismThemes.vsLight,
       darkTheme: prismThemes.oneDark,
       additionalLanguages: ['bash', 'json', 'yaml'],
     },

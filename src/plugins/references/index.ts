@@ -13,11 +13,11 @@ export const JSON_SCHEMA_VERSION = 1;
  * summaries, plus a search text that holds both) and writes the whole
  * catalogue to /references.json for other tools.
  */
-export default function referencesPlugin(context: LoadContext): Plugin<LocalisedReference[]> {
+export default function referencesPlugin(context: LoadContext): Plugin {
   const locale = context.i18n.currentLocale === 'zh-Hans' ? 'zh' : 'en';
   return {
     name: 'references',
-    async loadContent() {
+    async loadContent(): Promise<LocalisedReference[]> {
       const byId = indexById(references);
       return references.map((ref) => ({
         ...localise(ref, locale, byId),
