@@ -24,7 +24,8 @@ const config: Config = {
   url,
   baseUrl,
   trailingSlash: false,
-  future: {v4: true},
+  // Rspack/SWC (@docusaurus/faster); the benchmark sets BENCH_BUNDLER=webpack to measure the default bundler.
+  future: {v4: true, faster: process.env.BENCH_BUNDLER !== 'webpack'},
 
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',

@@ -44,7 +44,10 @@ cleanup() {
   for ns in "${LAB_NAMESPACES[@]}"; do ip netns del "$ns" 2>/dev/null || true; done
   exit "$status"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+# A signal must not end the lab with status 0: exit with the shell's usual 128+N, and the EXIT trap cleans up.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # expect_ping NS ADDRESS: one echo request from NS must be answered within a second.
 expect_ping() {
