@@ -102,7 +102,8 @@ async function main(): Promise<void> {
 
   const written = writeReports(args.out, report);
   console.log(summaryText(report));
-  console.log(`Report: ${path.relative(process.cwd(), written.markdown)} (and .json)` +
+  const shown = path.relative(process.cwd(), written.markdown);
+  console.log(`Report: ${shown.startsWith('..') ? written.markdown : shown} (and .json)` +
     (written.previous ? `, compared with ${path.basename(written.previous)}` : ', no earlier report to compare with'));
   process.exitCode = report.results.some(isFailure) ? 1 : 0;
 }

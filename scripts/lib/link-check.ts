@@ -417,7 +417,7 @@ export function renderMarkdown(report: LinkReport, previous?: LinkReport): strin
     `# Link check, ${report.date}`,
     '',
     `${results.length} addresses checked at ${report.generatedAt} (concurrency ${o.concurrency}, ` +
-      `${o.perHostDelayMs} ms between requests to a host, timeout ${o.timeoutMs} ms, ${o.retries} retry on 5xx/429).`,
+      `${o.perHostDelayMs} ms between requests to a host, timeout ${o.timeoutMs} ms, ${o.retries} ${o.retries === 1 ? 'retry' : 'retries'} on 5xx/429).`,
     '',
     '| Result | Count |',
     '| --- | ---: |',
