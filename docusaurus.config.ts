@@ -3,14 +3,28 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 import {references} from './src/data/references';
+import {findChrome, INSTALL_HINT} from './scripts/lib/browser';
 import mermaidChunkPlugin from './src/plugins/mermaid-chunk';
+import mermaidStaticPlugin from './src/plugins/mermaid-static';
 import referencesPlugin from './src/plugins/references';
 import remarkLab from './src/remark/lab';
+import remarkMermaidStatic from './src/remark/mermaid-static';
 import remarkReferences from './src/remark/references';
 
 // The site can live anywhere: a CDN root, a GitHub Pages project path, a sub-folder.
 const url = process.env.SITE_URL ?? 'https://container-networking-guide.example.org';
 const baseUrl = process.env.BASE_URL ?? '/';
+
+/**
+ * Diagrams are rendered at build time with Mermaid in headless Chromium, so
+ * pages carry SVG and no Mermaid code. Without a browser the build still
+ * works: @docusaurus/theme-mermaid renders them in the reader's browser.
+ */
+const buildTimeDiagrams = Boolean(findChrome());
+if (!buildTimeDiagrams && !process.env.CNG_DIAGRAM_WARNING_SHOWN) {
+  process.env.CNG_DIAGRAM_WARNING_SHOWN = '1';
+  console.warn(`[WARNING] Diagrams will be rendered in the browser, not at build time. ${INSTALL_HINT}`);
+}
 
 const remarkPlugins = [
   [remarkLab, {labsDir: path.resolve(__dirname, 'labs')}],
@@ -31,7 +45,7 @@ const config: Config = {
   onBrokenAnchors: 'throw',
   onDuplicateRoutes: 'throw',
   markdown: {
-    mermaid: true,
+    mermaid: !buildTimeDiagrams,
     // Explicit heading ids ({#what-you-will-learn}) keep anchors identical across locales.
     mdx1Compat: {headingIds: true},
     hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
@@ -52,6 +66,7 @@ const config: Config = {
       {
         docs: {
           sidebarPath: './sidebars.ts',
+          beforeDefaultRemarkPlugins: buildTimeDiagrams ? [remarkMermaidStatic] : [],
           remarkPlugins: [...remarkPlugins],
           showLastUpdateTime: false,
         },
@@ -63,7 +78,7 @@ const config: Config = {
   ],
 
   themes: [
-    '@docusaurus/theme-mermaid',
+    ...(buildTimeDiagrams ? [] : ['@docusaurus/theme-mermaid']),
     [
       '@easyops-cn/docusaurus-search-local',
       {
@@ -79,7 +94,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [mermaidChunkPlugin, referencesPlugin],
+  plugins: [buildTimeDiagrams ? mermaidStaticPlugin : mermaidChunkPlugin, referencesPlugin],
 
   themeConfig: {
     metadata: [{name: 'keywords', content: 'container networking, Kubernetes networking, CNI, Docker networking, 容器网络'}],

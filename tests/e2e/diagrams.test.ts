@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {allMermaidBlocks} from '../../scripts/lib/docs';
-import {browserTestsUnavailable, openSite, type Site, watchedPage} from '../helpers/site';
+import {BUILD_DIR, browserTestsUnavailable, openSite, type Site, watchedPage} from '../helpers/site';
 import {skipOrFail} from '../helpers/ci';
 
-/** Pages with diagrams, as URL paths, from the source files that hold ```mermaid blocks. */
+/** Pages with diagrams (URL path → number of diagrams), from the sources' ```mermaid blocks. */
 function diagramPages(): Map<string, number> {
   const pages = new Map<string, number>();
   for (const b of allMermaidBlocks()) {
@@ -16,37 +18,79 @@ function diagramPages(): Map<string, number> {
   return pages;
 }
 
-describe('diagrams render in both locales and both colour modes', () => {
-  let site: Site | undefined;
-  const unavailable = browserTestsUnavailable();
-  before(async () => {
-    if (!unavailable) site = await openSite();
-  });
-  after(async () => site?.close());
+describe('diagrams are rendered at build time', () => {
+  const pages = diagramPages();
 
-  for (const scheme of ['light', 'dark'] as const) {
-    test(`${scheme} mode: every diagram becomes an <svg> with no error`, {timeout: 300_000}, async (t) => {
-      if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
-      const pages = diagramPages();
-      assert.ok(pages.size > 0, 'no page has a diagram');
-      const problems: string[] = [];
-      const w = await watchedPage(site, {colorScheme: scheme});
-      for (const [p, count] of pages) {
-        await w.page.goto(site.url + p, {waitUntil: 'networkidle'});
-        assert.equal(await w.page.locator('html').getAttribute('data-theme'), scheme);
-        const containers = w.page.locator('.docusaurus-mermaid-container');
-        await w.page.waitForFunction((n) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= n, count, {timeout: 20_000}).catch(() => undefined);
-        const svgs = await containers.locator('svg').count();
-        if (svgs < count) problems.push(`${p}: ${svgs} of ${count} diagrams rendered`);
-        const errorText = await w.page.locator('.docusaurus-mermaid-container').evaluateAll((els) =>
-          els.map((e) => e.textContent ?? '').filter((t) => /Syntax error|Parse error/i.test(t)),
-        );
-        if (errorText.length) problems.push(`${p}: error text in a diagram: ${errorText[0]}`);
-        for (const msg of w.problems) problems.push(`${p}: ${msg}`);
-        w.problems.length = 0;
-      }
-      await w.close();
-      assert.deepEqual(problems, []);
+  test('every diagram of both locales is inline SVG in the built HTML, light and dark, with an accessible name', () => {
+    assert.ok(pages.size > 0, 'no page has a diagram');
+    const problems: string[] = [];
+    for (const [p, count] of pages) {
+      const html = readFileSync(path.join(BUILD_DIR, `${p}.html`), 'utf8');
+      const figures = [...html.matchAll(/<figure[^>]*data-diagram[^>]*>([\s\S]*?)<\/figure>/g)].map((m) => m[1] ?? '');
+      if (figures.length !== count) problems.push(`${p}: ${figures.length} diagram figures for ${count} diagrams`);
+      figures.forEach((inner, i) => {
+        for (const mode of ['light', 'dark']) {
+          const svg = new RegExp(`class="?static-mermaid__${mode}"?><svg[^>]*aria-labelledby="?([^" >]+)`).exec(inner);
+          if (!svg) problems.push(`${p}, diagram ${i + 1}: no ${mode} <svg> with aria-labelledby`);
+          else if (!new RegExp(`<title id="?${svg[1]}"?>[^<]+</title>`).test(inner)) problems.push(`${p}, diagram ${i + 1}: ${mode} SVG has no <title> (accTitle)`);
+        }
+        if (!/<desc /.test(inner)) problems.push(`${p}, diagram ${i + 1}: no <desc> (accDescr)`);
+      });
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  describe('in the browser', () => {
+    let site: Site | undefined;
+    const unavailable = browserTestsUnavailable();
+    before(async () => {
+      if (!unavailable) site = await openSite();
     });
-  }
+    after(async () => site?.close());
+
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`${scheme} mode shows the ${scheme} variant of every diagram and loads no Mermaid code`, {timeout: 300_000}, async (t) => {
+        if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+        const problems: string[] = [];
+        const w = await watchedPage(site, {colorScheme: scheme});
+        const scripts: string[] = [];
+        w.page.on('response', (r) => {
+          if (r.url().endsWith('.js')) scripts.push(r.url());
+        });
+        for (const [p, count] of pages) {
+          await w.page.goto(site.url + p, {waitUntil: 'networkidle'});
+          assert.equal(await w.page.locator('html').getAttribute('data-theme'), scheme);
+          const visible = await w.page.locator(`figure[data-diagram] .static-mermaid__${scheme} svg`).evaluateAll((svgs) =>
+            svgs.filter((s) => (s as SVGElement).getBoundingClientRect().width > 0).length,
+          );
+          const hidden = await w.page.locator(`figure[data-diagram] .static-mermaid__${scheme === 'light' ? 'dark' : 'light'} svg`).evaluateAll((svgs) =>
+            svgs.filter((s) => (s as SVGElement).getBoundingClientRect().width > 0).length,
+          );
+          if (visible !== count) problems.push(`${p}: ${visible} of ${count} ${scheme} diagrams visible`);
+          if (hidden !== 0) problems.push(`${p}: ${hidden} diagrams of the other theme are visible`);
+          for (const msg of w.problems) problems.push(`${p}: ${msg}`);
+          w.problems.length = 0;
+        }
+        // Mermaid's own code carries this renderer name; no script a page loads may contain it.
+        for (const url of new Set(scripts)) {
+          const body = await (await fetch(url)).text();
+          if (body.includes('flowchart-v2')) problems.push(`${url} contains Mermaid`);
+        }
+        await w.close();
+        assert.deepEqual(problems, []);
+      });
+    }
+
+    test('a diagram reached by client-side navigation is fetched and shown', async (t) => {
+      if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+      const w = await watchedPage(site);
+      await w.page.goto(`${site.url}/docs/references`, {waitUntil: 'networkidle'});
+      await w.page.locator('nav.menu').getByRole('link', {name: 'Network namespaces'}).click();
+      await w.page.waitForURL(/\/docs\/linux\/network-namespaces$/);
+      const count = pages.get('/docs/linux/network-namespaces') ?? 0;
+      await w.page.waitForFunction((n) => document.querySelectorAll('figure[data-diagram] .static-mermaid__light svg').length === n, count, {timeout: 10_000});
+      assert.deepEqual(w.problems, []);
+      await w.close();
+    });
+  });
 });

@@ -1,0 +1,233 @@
+/**
+ * The benchmark: builds (ours with Rspack cold/warm/after an edit, ours with
+ * Webpack, a stock Docusaurus site), page weight, Lighthouse and the
+ * reference explorer's keystroke latency, in one run. Markdown on stdout,
+ * progress on stderr, results in bench/results/<date>[-quick].{json,md}.
+ *
+ *   npm run bench               full run (10–15 minutes on 2 cores)
+ *   npm run bench -- --quick    no Webpack build, one Lighthouse run per page
+ *
+ * Everything it builds lives in bench/.work/ (never the repo's build/ or .docusaurus/).
+ */
+import {appendFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import type {Server} from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type {Browser} from 'playwright-core';
+import {findChrome, INSTALL_HINT} from '../scripts/lib/browser';
+import {startStaticServer} from '../scripts/lib/static-server';
+import {timedBuild} from './lib/build';
+import {launchBenchChrome} from './lib/chrome';
+import {loadCatalogue, QUERIES, syntheticCatalogue, timeExplorerInBrowser, timeFilter} from './lib/filter-latency';
+import {LighthouseRunner} from './lib/lighthouse';
+import {allPages, pageLabel, type PageSpec} from './lib/pages';
+import {renderReport, type BuildEntry, type Results} from './lib/report';
+import {generateStockSite} from './lib/stock';
+import {findMermaidChunks, measurePageWeight} from './lib/weight';
+import {clearCaches, prepareSite, REPO, RESULTS_DIR, SITE_DIR, STOCK_DIR} from './lib/workspace';
+
+const quick = process.argv.includes('--quick');
+const LIGHTHOUSE_RUNS = quick ? 1 : 3;
+const TOUCHED_CHAPTER = 'docs/linux/network-namespaces.mdx';
+const OUT = {rspack: path.join(SITE_DIR, 'build'), webpack: path.join(SITE_DIR, 'build-webpack'), stock: path.join(STOCK_DIR, 'build')};
+
+const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+interface BuildStep {
+  entry: Omit<BuildEntry, 'seconds' | 'peakRssMb' | 'log'>;
+  cwd: string;
+  outDir: string;
+  env?: Record<string, string | undefined>;
+  /** What happens to the work site before the build. */
+  before?: () => void;
+  /** Our cold build is required: without it there is nothing to measure. */
+  required?: boolean;
+  skip?: string;
+  /** The build that must have succeeded first (a warm build needs its cold one). */
+  dependsOn?: string;
+}
+
+function buildSteps(): BuildStep[] {
+  // Our builds must use Rspack even if the caller's shell exports BENCH_BUNDLER.
+  const rspack = {BENCH_BUNDLER: undefined};
+  return [
+    {entry: {id: 'ours-rspack-cold', label: 'ours, cold (no .docusaurus, no bundler cache)', site: 'ours', bundler: 'Rspack + SWC', locales: 2}, cwd: SITE_DIR, outDir: OUT.rspack, env: rspack, before: () => clearCaches(SITE_DIR), required: true},
+    {entry: {id: 'ours-rspack-warm', label: 'ours, warm (persistent cache from the cold build)', site: 'ours', bundler: 'Rspack + SWC', locales: 2}, cwd: SITE_DIR, outDir: OUT.rspack, env: rspack},
+    {
+      entry: {id: 'ours-rspack-touched', label: `ours, after appending a blank line to ${TOUCHED_CHAPTER}`, site: 'ours', bundler: 'Rspack + SWC', locales: 2},
+      cwd: SITE_DIR,
+      outDir: OUT.rspack,
+      env: rspack,
+      before: () => appendFileSync(path.join(SITE_DIR, TOUCHED_CHAPTER), '\n'),
+    },
+    {
+      entry: {id: 'ours-webpack-cold', label: 'ours, cold, BENCH_BUNDLER=webpack', site: 'ours', bundler: 'Webpack + Babel', locales: 2},
+      cwd: SITE_DIR,
+      outDir: OUT.webpack,
+      env: {BENCH_BUNDLER: 'webpack'},
+      before: () => clearCaches(SITE_DIR, 'webpack'),
+      ...(quick && {skip: '--quick'}),
+    },
+    {entry: {id: 'stock-cold', label: 'stock classic site, cold', site: 'stock', bundler: 'Rspack + SWC (v4 default)', locales: 1}, cwd: STOCK_DIR, outDir: OUT.stock, env: {BENCH_BUNDLER: undefined}, before: () => clearCaches(STOCK_DIR)},
+    {entry: {id: 'stock-warm', label: 'stock classic site, warm', site: 'stock', bundler: 'Rspack + SWC (v4 default)', locales: 1}, cwd: STOCK_DIR, outDir: OUT.stock, env: {BENCH_BUNDLER: undefined}, dependsOn: 'stock-cold'},
+  ];
+}
+
+async function runBuilds(errors: string[]): Promise<BuildEntry[]> {
+  const done: BuildEntry[] = [];
+  for (const step of buildSteps()) {
+    if (step.skip) {
+      done.push({...step.entry, skipped: step.skip});
+      continue;
+    }
+    // A warm build after a failed cold one would not measure what its label says.
+    if (step.dependsOn && !done.some((b) => b.id === step.dependsOn && b.seconds !== undefined)) {
+      done.push({...step.entry, skipped: `${step.dependsOn} did not build`});
+      continue;
+    }
+    log(`build: ${step.entry.label}`);
+    step.before?.();
+    try {
+      const result = await timedBuild({name: step.entry.id, cwd: step.cwd, outDir: step.outDir, env: step.env});
+      log(`  ${result.seconds.toFixed(1)} s, ${result.peakRssMb.toFixed(0)} MB`);
+      done.push({...step.entry, ...result});
+    } catch (err) {
+      if (step.required) throw err;
+      errors.push(`${step.entry.id}: ${message(err)}`);
+      log(`  FAILED: ${message(err)}`);
+      done.push({...step.entry, error: message(err)});
+    }
+  }
+  return done;
+}
+
+interface Served {
+  ours: string;
+  stock?: string;
+  close: () => Promise<void>;
+}
+
+async function serveBuilds(stockBuilt: boolean): Promise<Served> {
+  const servers: Server[] = [];
+  const ours = await startStaticServer({root: OUT.rspack, locales: ['zh-Hans'], compress: true});
+  servers.push(ours.server);
+  let stock: string | undefined;
+  if (stockBuilt) {
+    const s = await startStaticServer({root: OUT.stock, compress: true});
+    servers.push(s.server);
+    stock = s.url;
+  }
+  return {ours: ours.url, stock, close: () => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))).then(() => undefined)};
+}
+
+/** The pages we can measure: the stock ones only when the stock site built. */
+function measurablePages(served: Served): Array<{spec: PageSpec; origin: string}> {
+  return allPages().flatMap((spec) => {
+    const origin = spec.site === 'ours' ? served.ours : served.stock;
+    return origin ? [{spec, origin}] : [];
+  });
+}
+
+async function measureWeights(browser: Browser, served: Served, errors: string[]): Promise<Results['weights']> {
+  const mermaid = new Set([...findMermaidChunks(OUT.rspack), ...(served.stock ? findMermaidChunks(OUT.stock) : [])]);
+  const weights: Results['weights'] = [];
+  for (const {spec, origin} of measurablePages(served)) {
+    log(`page weight: ${pageLabel(spec)} ${spec.path}`);
+    try {
+      weights.push(await measurePageWeight(browser, origin, spec, mermaid));
+    } catch (err) {
+      errors.push(`page weight ${spec.path}: ${message(err)}`);
+    }
+  }
+  return weights;
+}
+
+async function runLighthouse(served: Served, errors: string[]): Promise<Results['lighthouse']> {
+  const runner = await LighthouseRunner.start();
+  const out: Results['lighthouse'] = [];
+  try {
+    for (const {spec, origin} of measurablePages(served)) {
+      log(`lighthouse ×${LIGHTHOUSE_RUNS}: ${pageLabel(spec)} ${spec.path}`);
+      const summary = await runner.measure(origin + spec.path, LIGHTHOUSE_RUNS);
+      for (const e of summary.errors) errors.push(`lighthouse ${spec.path}: ${e}`);
+      out.push({spec, summary});
+    }
+  } finally {
+    await runner.close();
+  }
+  return out;
+}
+
+async function measureFilter(browser: Browser, served: Served, errors: string[]): Promise<Pick<Results, 'filter' | 'browserFilter'>> {
+  const filter: Results['filter'] = [];
+  const browserFilter: Results['browserFilter'] = [];
+  const real = await loadCatalogue('en');
+  const synthetic = syntheticCatalogue(real, 5000);
+  for (const query of QUERIES) {
+    log(`filter latency: "${query}"`);
+    filter.push(timeFilter('real', real, query, 200));
+    filter.push(timeFilter('synthetic', synthetic, query, 20));
+  }
+  for (const locale of ['en', 'zh-Hans'] as const) {
+    const entries = locale === 'en' ? real : await loadCatalogue(locale);
+    const url = `${served.ours}${locale === 'en' ? '' : '/zh-Hans'}/references`;
+    for (const query of QUERIES) {
+      log(`explorer in the browser (${locale}): "${query}"`);
+      try {
+        browserFilter.push({...(await timeExplorerInBrowser(browser, url, entries, query, quick ? 3 : 10)), locale});
+      } catch (err) {
+        errors.push(`explorer ${locale} "${query}": ${message(err)}`);
+      }
+    }
+  }
+  return {filter, browserFilter};
+}
+
+function machine(chromium?: string): Results['machine'] {
+  const cpus = os.cpus();
+  const docusaurus = (JSON.parse(readFileSync(path.join(REPO, 'node_modules/@docusaurus/core/package.json'), 'utf8')) as {version: string}).version;
+  return {cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? 'unknown', memoryGb: os.totalmem() / 2 ** 30, platform: `${os.type()} ${os.release()} ${os.arch()}`, node: process.version, chromium, docusaurus};
+}
+
+function saveResults(results: Results, markdown: string): string {
+  mkdirSync(RESULTS_DIR, {recursive: true});
+  const base = path.join(RESULTS_DIR, `${results.date}${results.quick ? '-quick' : ''}`);
+  writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(`${base}.md`, markdown);
+  return base;
+}
+
+async function main(): Promise<void> {
+  if (!findChrome()) {
+    console.error(INSTALL_HINT);
+    process.exit(1);
+  }
+  const errors: string[] = [];
+  log(`preparing bench/.work/site and bench/.work/stock${quick ? ' (--quick)' : ''}`);
+  prepareSite();
+  generateStockSite(STOCK_DIR);
+  const builds = await runBuilds(errors);
+
+  const served = await serveBuilds(builds.some((b) => b.id === 'stock-cold' && b.seconds !== undefined));
+  const browser = await launchBenchChrome();
+  const results: Results = {date: new Date().toISOString().slice(0, 10), quick, machine: machine(browser.version()), builds, weights: [], lighthouse: [], filter: [], browserFilter: [], errors};
+  try {
+    results.weights = await measureWeights(browser, served, errors);
+    Object.assign(results, await measureFilter(browser, served, errors));
+    // Lighthouse last and with its own browser: it drives Chrome through a DevTools port.
+    results.lighthouse = await runLighthouse(served, errors);
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+
+  const markdown = renderReport(results);
+  process.stdout.write(markdown);
+  log(`results written to ${path.relative(REPO, saveResults(results, markdown))}.{json,md}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});
