@@ -16,12 +16,13 @@
 
 source "$(dirname "$0")/lib.sh"
 
-for tool in nft iptables socat findmnt nsenter python3; do
-  command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install nftables iptables socat util-linux python3)" >&2; exit 2; }
+for tool in nft iptables conntrack socat ss findmnt nsenter python3; do
+  command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install nftables iptables conntrack socat iproute2 util-linux python3)" >&2; exit 2; }
 done
 
 # The lab uses a cgroup2 hierarchy that is already mounted; mounting one would change the whole machine.
-CG2=$(findmnt -n -t cgroup2 -o TARGET | head -n 1)
+CG2=$(findmnt -n -t cgroup2 -o TARGET) || true
+CG2=${CG2%%$'\n'*}
 [[ -n $CG2 ]] || { echo "$LAB_NAME: no cgroup2 file system is mounted, and this lab will not mount one" >&2; exit 2; }
 # nft resolves cgroup paths below /sys/fs/cgroup (where the hierarchy sits on a pure cgroup v2 system).
 case $CG2 in
@@ -32,19 +33,28 @@ esac
 LAB_CG=$CG2/cg-lab
 PIDS=()
 
-# Clean up what lib.sh does not know about: our processes, then the cgroups
-# (removing a cgroup also detaches the eBPF programs attached to it).
+# Removes the lab's cgroups (and with them the eBPF programs attached to them),
+# waiting up to 5 s for each to empty.
+remove_cgroups() {
+  local dir
+  for dir in "$LAB_CG/allowed" "$LAB_CG/blocked" "$LAB_CG"; do
+    [[ -d $dir ]] || continue
+    timeout 5 bash -c 'until rmdir "$1" 2>/dev/null; do sleep 0.1; done' _ "$dir" || echo "could not remove $dir" >&2
+  done
+}
+
+# Clean up what lib.sh does not know about: our processes, then the cgroups.
 cg_cleanup() {
   local status=$? pid
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  for dir in "$LAB_CG/allowed" "$LAB_CG/blocked" "$LAB_CG"; do
-    [[ -d $dir ]] && { timeout 5 bash -c 'until rmdir "$1" 2>/dev/null; do sleep 0.1; done' _ "$dir" || echo "could not remove $dir" >&2; }
-  done
+  remove_cgroups
   (exit "$status")
   cleanup
 }
 trap cg_cleanup EXIT
+# Leftovers of an interrupted run go first, as make_ns does for namespaces.
+remove_cgroups
 
 # wait_for SECONDS DESCRIPTION COMMAND...: retry COMMAND every 0.1 s, give up after SECONDS.
 wait_for() {
@@ -175,8 +185,8 @@ expect_no_fetch blocked 10.20.0.2 80
 printf '$ ip netns exec cg-host nft list chain inet cgfw output\n'
 ip netns exec cg-host nft list chain inet cgfw output
 show stat -c '%i %n' "$LAB_CG/blocked"
-ip netns exec cg-host nft list chain inet cgfw output | grep -q "level 2 $(stat -c %i "$LAB_CG/blocked") " \
-  || fail "the rule does not hold the inode number of cg-lab/blocked"
+chain=$(ip netns exec cg-host nft list chain inet cgfw output)
+[[ $chain == *"level 2 $(stat -c %i "$LAB_CG/blocked") "* ]] || fail "the rule does not hold the inode number of cg-lab/blocked"
 ok "without /sys/fs/cgroup, nft prints the cgroup's ID, the inode number of its directory"
 "${NFT[@]}" delete table inet cgfw
 

@@ -81,7 +81,9 @@ ok "3 echo requests and 3 replies, 1 packet seen by the MASQUERADE rule"
 
 step "The conntrack entry holds both tuples: the reply goes to 203.0.113.1"
 show ip netns exec nat-gw conntrack -L -p icmp
-entry=$(ip netns exec nat-gw conntrack -L -p icmp 2>/dev/null | grep 'src=10.10.0.2 dst=203.0.113.2' | head -n 1)
+# Capture first, then search: with pipefail, a reader that stops early would fail the pipeline.
+entries=$(ip netns exec nat-gw conntrack -L -p icmp 2>/dev/null)
+entry=$(grep -m 1 'src=10.10.0.2 dst=203.0.113.2' <<<"$entries" || true)
 [[ $entry == *"src=203.0.113.2 dst=203.0.113.1 "* ]] || fail "no translated reply tuple in: $entry"
 ok "original 10.10.0.2 -> 203.0.113.2, reply 203.0.113.2 -> 203.0.113.1"
 
@@ -109,7 +111,8 @@ connect nat-out 203.0.113.1 8080 || fail "nat-out could not connect to 203.0.113
 [[ $REPLY == "nat-priv:80 answers 203.0.113.2" ]] || fail "unexpected reply: $REPLY"
 ok "nat-out reached nat-priv:80, and the server saw the real client address"
 show ip netns exec nat-gw conntrack -L -p tcp --orig-port-dst 8080
-entry=$(ip netns exec nat-gw conntrack -L -p tcp --orig-port-dst 8080 2>/dev/null | head -n 1)
+entries=$(ip netns exec nat-gw conntrack -L -p tcp --orig-port-dst 8080 2>/dev/null)
+entry=${entries%%$'\n'*}
 [[ $entry == *"dst=203.0.113.1 sport="*" dport=8080 src=10.10.0.2 dst=203.0.113.2 sport=80 "* ]] \
   || fail "no DNAT reply tuple in: $entry"
 ok "original tuple to 203.0.113.1:8080, reply tuple from 10.10.0.2:80"
@@ -132,8 +135,9 @@ show ip netns exec nat-gw iptables-save -t nat
 # nft writes its "managed by iptables-nft" warnings to stderr; show them too.
 printf '$ ip netns exec nat-gw nft list ruleset\n'
 ip netns exec nat-gw nft list ruleset 2>&1
-ip netns exec nat-gw nft list ruleset | grep -q 'masquerade' || fail "nft does not show the masquerade rule"
-ip netns exec nat-gw nft list ruleset | grep -q 'dnat to 10.10.0.2:80' || fail "nft does not show the DNAT rule"
+ruleset=$(ip netns exec nat-gw nft list ruleset 2>/dev/null)
+[[ $ruleset == *masquerade* ]] || fail "nft does not show the masquerade rule"
+[[ $ruleset == *"dnat to 10.10.0.2:80"* ]] || fail "nft does not show the DNAT rule"
 ok "iptables-nft stored its rules as nf_tables objects in nat-gw"
 show ip netns exec nat-gw iptables-legacy-save
 [[ -z $(ip netns exec nat-gw iptables-legacy-save) ]] || fail "iptables-legacy sees rules in nat-gw"

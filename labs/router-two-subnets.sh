@@ -9,7 +9,8 @@
 # reply needs a route back from rt-b; and uses a policy-routing rule in rt-r
 # to send one source address to a blackhole in a table of its own.
 #
-# Nothing in the root namespace is created or changed: ip_forward is set only
+# Nothing in the root namespace is created or changed: ip_forward is read in
+# the root namespace (a new namespace starts with a copy of it) but set only
 # inside rt-r. Run as root: sudo bash labs/router-two-subnets.sh
 
 source "$(dirname "$0")/lib.sh"
@@ -53,8 +54,19 @@ show ip -n rt-a route
 show ip -n rt-r route
 show ip -n rt-r route show table local
 
-step "A new namespace does not forward: rt-r drops what is not for itself"
+step "A new namespace copies the root namespace's IPv4 settings, ip_forward included"
+root_forward=$(cat /proc/sys/net/ipv4/ip_forward)
+inherit=$(cat /proc/sys/net/core/devconf_inherit_init_net 2>/dev/null || echo 0)
+echo "root namespace: net.ipv4.ip_forward = $root_forward (read only, never changed here)"
 show ip netns exec rt-r sysctl net.ipv4.ip_forward
+if [[ $inherit != 2 ]]; then
+  [[ $(ip netns exec rt-r cat /proc/sys/net/ipv4/ip_forward) == "$root_forward" ]] \
+    || fail "rt-r did not start with the root namespace's ip_forward"
+  ok "rt-r started with the root namespace's value"
+fi
+show ip netns exec rt-r sysctl -w net.ipv4.ip_forward=0
+
+step "Without forwarding, rt-r drops what is not for itself"
 expect_ping rt-a 10.1.0.1
 expect_ping rt-a 10.2.0.1
 ok "rt-r answers on both of its addresses, from either side"

@@ -66,6 +66,12 @@ expect_no_ping vx-c1 10.42.0.2
 step "Flooding by head-end replication: an all-zero entry per remote VTEP"
 show bridge -n vx-h1 fdb append 00:00:00:00:00:00 dev vxlan0 dst 192.168.100.2
 show bridge -n vx-h2 fdb append 00:00:00:00:00:00 dev vxlan0 dst 192.168.100.1
+# The failed attempt above left an unresolved ARP entry in vx-c1, retried only
+# once a second; start resolution afresh and allow a few seconds for it.
+ip -n vx-c1 neigh flush dev eth0
+ip -n vx-c2 neigh flush dev eth0
+timeout 5 bash -c 'until ip netns exec vx-c1 ping -c 1 -W 1 10.42.0.2 >/dev/null 2>&1; do sleep 0.2; done' \
+  || fail "vx-c1 cannot reach 10.42.0.2 through the flood entries"
 expect_ping vx-c1 10.42.0.2
 show bridge -n vx-h1 fdb show dev vxlan0
 ok "with nolearning, vxlan0 learned no remote entry: every frame went through the flood entry"
