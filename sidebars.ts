@@ -31,6 +31,21 @@ const sidebars: SidebarsConfig = {
     },
     {
       type: 'category',
+      label: 'Docker and CNI',
+      key: 'docker-cni',
+      collapsed: false,
+      items: [
+        'docker/docker-networking',
+        'docker/bridge-mode',
+        'docker/multi-host',
+        'cni/container-network-interface',
+        'cni/chaining-plugins',
+        'cni/cnm-vs-cni',
+        'cni/plugin-landscape',
+      ],
+    },
+    {
+      type: 'category',
       label: 'References',
       key: 'references',
       collapsed: true,
