@@ -339,6 +339,27 @@ const references: Reference[] = [
     status: {state: 'active', checked, source: 'CNCF YouTube video 0Omvgd7Hg1I, "Life of a Packet [I] - Michael Rubin, Google", April 2017 (stored summary page)'},
     addedByGuide: true,
   },
+  {
+    id: 'hockin-why-kubernetes-doesnt-use-libnetwork',
+    title: "Why Kubernetes doesn't use libnetwork",
+    url: 'https://kubernetes.io/blog/2016/01/why-kubernetes-doesnt-use-libnetwork/',
+    authors: ['Tim Hockin'],
+    kind: 'article',
+    category: 'kubernetes-articles',
+    topics: ['cnm', 'cni', 'history'],
+    language: 'en',
+    year: 2016,
+    summary: {
+      en: "The Kubernetes project's own account, from January 2016, of why it chose CNI over Docker's libnetwork and CNM: the design assumptions that did not fit its model. The primary source for anyone comparing the two.",
+      zh: 'Kubernetes 项目在 2016 年 1 月亲自解释为什么选择 CNI 而不是 Docker 的 libnetwork 与 CNM：后者的哪些设计前提与 Kubernetes 的模型不合。比较两种模型时最直接的一手资料。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-11-22',
+      source: 'kubernetes.io blog URL cited in many stored documents (code corpus); the post and its date were read in the docs corpus while writing the CNM versus CNI chapter',
+    },
+    addedByGuide: true,
+  },
 ];
 
 export default references;
