@@ -2,7 +2,6 @@ import path from 'node:path';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
-import {references} from './src/data/references';
 import {findChrome, INSTALL_HINT} from './scripts/lib/browser';
 import mermaidChunkPlugin from './src/plugins/mermaid-chunk';
 import mermaidStaticPlugin from './src/plugins/mermaid-static';
@@ -28,7 +27,7 @@ if (!buildTimeDiagrams && !process.env.CNG_DIAGRAM_WARNING_SHOWN) {
 
 const remarkPlugins = [
   [remarkLab, {labsDir: path.resolve(__dirname, 'labs')}],
-  [remarkReferences, {references}],
+  remarkReferences,
 ] as const;
 
 const config: Config = {

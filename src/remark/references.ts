@@ -1,3 +1,4 @@
+import {references as catalogue} from '../data/references';
 import {indexById, localise} from '../data/references/localised';
 import type {Reference} from '../data/references/types';
 import {CATEGORIES, TOPICS, type CategoryId, type Topic} from '../data/references/vocabulary';
@@ -15,8 +16,11 @@ import {type Node, type VFileLike, localeOf, setAttribute, stringAttribute, visi
  *
  * Each element gets a `data` attribute holding JSON that its component renders.
  */
-export default function remarkReferences(options: {references: readonly Reference[]}) {
-  const byId = indexById(options.references);
+// The catalogue is imported here, not passed as a plugin option: Docusaurus serialises
+// plugin options into the site config that every page downloads.
+export default function remarkReferences(options: {references?: readonly Reference[]} = {}) {
+  const references = options.references ?? catalogue;
+  const byId = indexById(references);
 
   return (tree: Node, file: VFileLike) => {
     const locale = localeOf(file);
@@ -41,7 +45,7 @@ export default function remarkReferences(options: {references: readonly Referenc
         const chosen = ids.map((id) => entry(id, at));
         if (topic) {
           // Live resources first; the reader wants what still holds.
-          const onTopic = options.references
+          const onTopic = references
             .filter((r) => r.topics.includes(topic as Topic) && !ids.includes(r.id))
             .sort((a, b) => Number(a.status.state !== 'active') - Number(b.status.state !== 'active'));
           chosen.push(...onTopic.map((r) => localise(r, locale, byId)));
@@ -50,13 +54,13 @@ export default function remarkReferences(options: {references: readonly Referenc
         data = chosen;
       } else if (node.name === 'ReferenceOverview') {
         data = (Object.keys(CATEGORIES) as CategoryId[]).map((category) => {
-          const inCategory = options.references.filter((r) => r.category === category);
+          const inCategory = references.filter((r) => r.category === category);
           return {category, total: inCategory.length, current: inCategory.filter((r) => r.status.state === 'active').length};
         });
       } else {
         const category = stringAttribute(node, 'category', at);
         if (!category || !(category in CATEGORIES)) throw new Error(`${at}: <ReferenceList> needs a known category, got "${category}"`);
-        const inCategory = options.references.filter((r) => r.category === (category as CategoryId));
+        const inCategory = references.filter((r) => r.category === (category as CategoryId));
         data = inCategory.map((r) => localise(r, locale, byId));
       }
       setAttribute(node, 'data', JSON.stringify(data));

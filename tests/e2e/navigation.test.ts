@@ -48,7 +48,8 @@ describe('locale switch and search', () => {
       assert.ok(index >= 0, `no result for "${query}" is the chapter "${title}": ${texts.join(' | ')}`);
       await options.nth(index).click();
       await w.page.waitForURL(expected);
-      assert.ok((await w.page.locator('main').innerText()).includes(title), `the page opened for "${query}" does not show "${title}"`);
+      // The URL changes before the new page renders; wait for its content.
+      await w.page.locator('main').getByText(title).first().waitFor({timeout: 10_000});
       assert.deepEqual(w.problems, []);
       await w.close();
     });

@@ -13,6 +13,17 @@ function frontMatter(text: string): string {
   return /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
 }
 
+describe('home page reading paths', () => {
+  test('every step of every reading path is a chapter that exists in both locales', () => {
+    const source = readFileSync(path.join(DOCS_DIR, '../src/data/reading-paths.ts'), 'utf8');
+    const ids = [...source.matchAll(/docId: '([^']+)'/g)].map((m) => m[1] ?? '');
+    assert.ok(ids.length >= 10);
+    const docs = new Set(listDocs(DOCS_DIR).map((f) => f.replace(/\.mdx?$/, '')));
+    const zhDocs = new Set(listDocs(ZH_DOCS_DIR).map((f) => f.replace(/\.mdx?$/, '')));
+    assert.deepEqual(ids.filter((id) => !docs.has(id) || !zhDocs.has(id)), []);
+  });
+});
+
 describe('chapter anatomy (CONTRIBUTING.md)', () => {
   for (const [dir, prefix] of [[DOCS_DIR, 'docs'], [ZH_DOCS_DIR, 'i18n/zh-Hans/docusaurus-plugin-content-docs/current']] as const) {
     test(`${prefix}: front matter names title, description, keywords, review date and versions`, () => {
