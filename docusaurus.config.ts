@@ -6,6 +6,7 @@ import {findChrome, INSTALL_HINT} from './scripts/lib/browser';
 import mermaidChunkPlugin from './src/plugins/mermaid-chunk';
 import mermaidStaticPlugin from './src/plugins/mermaid-static';
 import referencesPlugin from './src/plugins/references';
+import remarkGlossaryLinks from './src/remark/glossary-links';
 import remarkLab from './src/remark/lab';
 import remarkMermaidStatic from './src/remark/mermaid-static';
 import remarkReferences from './src/remark/references';
@@ -28,6 +29,10 @@ if (!buildTimeDiagrams && !process.env.CNG_DIAGRAM_WARNING_SHOWN) {
 const remarkPlugins = [
   [remarkLab, {labsDir: path.resolve(__dirname, 'labs')}],
   remarkReferences,
+  [
+    remarkGlossaryLinks,
+    {docsDir: path.resolve(__dirname, 'docs'), zhDocsDir: path.resolve(__dirname, 'i18n/zh-Hans/docusaurus-plugin-content-docs/current')},
+  ],
 ] as const;
 
 const config: Config = {

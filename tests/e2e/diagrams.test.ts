@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {allMermaidBlocks} from '../../scripts/lib/docs';
-import {BUILD_DIR, browserTestsUnavailable, openSite, type Site, watchedPage} from '../helpers/site';
+import {BUILD_DIR, browserTestsUnavailable, openSite, type Site, visitConcurrently, watchedPage} from '../helpers/site';
 import {skipOrFail} from '../helpers/ci';
 
 /** Pages with diagrams (URL path → number of diagrams), from the sources' ```mermaid blocks. */
@@ -52,31 +52,33 @@ describe('diagrams are rendered at build time', () => {
       test(`${scheme} mode shows the ${scheme} variant of every diagram and loads no Mermaid code`, {timeout: 300_000}, async (t) => {
         if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
         const problems: string[] = [];
-        const w = await watchedPage(site, {colorScheme: scheme});
-        const scripts: string[] = [];
-        w.page.on('response', (r) => {
-          if (r.url().endsWith('.js')) scripts.push(r.url());
-        });
-        for (const [p, count] of pages) {
-          await w.page.goto(site.url + p, {waitUntil: 'networkidle'});
-          assert.equal(await w.page.locator('html').getAttribute('data-theme'), scheme);
-          const visible = await w.page.locator(`figure[data-diagram] .static-mermaid__${scheme} svg`).evaluateAll((svgs) =>
-            svgs.filter((s) => (s as SVGElement).getBoundingClientRect().width > 0).length,
-          );
-          const hidden = await w.page.locator(`figure[data-diagram] .static-mermaid__${scheme === 'light' ? 'dark' : 'light'} svg`).evaluateAll((svgs) =>
-            svgs.filter((s) => (s as SVGElement).getBoundingClientRect().width > 0).length,
-          );
-          if (visible !== count) problems.push(`${p}: ${visible} of ${count} ${scheme} diagrams visible`);
-          if (hidden !== 0) problems.push(`${p}: ${hidden} diagrams of the other theme are visible`);
-          for (const msg of w.problems) problems.push(`${p}: ${msg}`);
-          w.problems.length = 0;
-        }
+        const scripts = new Set<string>();
+        await visitConcurrently(
+          site,
+          [...pages],
+          3,
+          async (w, [p, count]) => {
+            w.page.on('response', (r) => {
+              if (r.url().endsWith('.js')) scripts.add(r.url());
+            });
+            w.problems.length = 0;
+            await w.page.goto(site!.url + p, {waitUntil: 'networkidle'});
+            assert.equal(await w.page.locator('html').getAttribute('data-theme'), scheme);
+            const visibleCount = (mode: string) =>
+              w.page.locator(`figure[data-diagram] .static-mermaid__${mode} svg`).evaluateAll((svgs) => svgs.filter((el) => (el as SVGElement).getBoundingClientRect().width > 0).length);
+            const visible = await visibleCount(scheme);
+            const hidden = await visibleCount(scheme === 'light' ? 'dark' : 'light');
+            if (visible !== count) problems.push(`${p}: ${visible} of ${count} ${scheme} diagrams visible`);
+            if (hidden !== 0) problems.push(`${p}: ${hidden} diagrams of the other theme are visible`);
+            for (const msg of w.problems) problems.push(`${p}: ${msg}`);
+          },
+          {colorScheme: scheme},
+        );
         // Mermaid's own code carries this renderer name; no script a page loads may contain it.
-        for (const url of new Set(scripts)) {
+        for (const url of scripts) {
           const body = await (await fetch(url)).text();
           if (body.includes('flowchart-v2')) problems.push(`${url} contains Mermaid`);
         }
-        await w.close();
         assert.deepEqual(problems, []);
       });
     }

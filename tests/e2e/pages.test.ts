@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {BUILD_DIR, browserTestsUnavailable, openSite, type Site, watchedPage} from '../helpers/site';
+import {BUILD_DIR, browserTestsUnavailable, openSite, type Site, visitConcurrently, watchedPage} from '../helpers/site';
 import {skipOrFail} from '../helpers/ci';
 
 /** Paths of every page listed in a locale's sitemap, relative to the site root. */
@@ -24,18 +24,16 @@ describe('every page of both sitemaps', () => {
     const paths = [...sitemapPaths('sitemap.xml'), ...sitemapPaths('zh-Hans/sitemap.xml')];
     assert.ok(paths.some((p) => p.startsWith('/zh-Hans/')), 'the Chinese sitemap lists no page');
     const problems: string[] = [];
-    const w = await watchedPage(site);
-    for (const p of paths) {
+    await visitConcurrently(site, paths, 2, async (w, p) => {
       w.problems.length = 0;
       w.foreign.length = 0;
-      const response = await w.page.goto(site.url + p, {waitUntil: 'networkidle'});
+      const response = await w.page.goto(site!.url + p, {waitUntil: 'networkidle'});
       if (response?.status() !== 200) problems.push(`${p}: status ${response?.status()}`);
-      const h1 = (await w.page.locator('h1').first().textContent({timeout: 5000}).catch(() => null))?.trim();
+      const h1 = (await w.page.locator('h1').first().textContent({timeout: 20_000}).catch(() => null))?.trim();
       if (!h1) problems.push(`${p}: no <h1>`);
       for (const msg of w.problems) problems.push(`${p}: ${msg}`);
       for (const u of w.foreign) problems.push(`${p}: requested ${u}`);
-    }
-    await w.close();
+    });
     assert.deepEqual(problems, []);
   });
 

@@ -50,3 +50,24 @@ export async function watchedPage(site: Site, options: {colorScheme?: 'light' | 
   });
   return {page, problems, foreign, close: () => context.close()};
 }
+
+/** Runs `fn` over `items` with `workers` pages at a time, each worker with its own watched page. */
+export async function visitConcurrently<T>(
+  site: Site,
+  items: readonly T[],
+  workers: number,
+  fn: (w: Awaited<ReturnType<typeof watchedPage>>, item: T) => Promise<void>,
+  options: {colorScheme?: 'light' | 'dark'} = {},
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({length: Math.min(workers, items.length)}, async () => {
+      const w = await watchedPage(site, options);
+      try {
+        while (next < items.length) await fn(w, items[next++] as T);
+      } finally {
+        await w.close();
+      }
+    }),
+  );
+}
