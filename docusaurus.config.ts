@@ -111,7 +111,7 @@ const config: Config = {
     },
     navbar: {
       title: 'Container Networking Guide',
-      logo: {alt: 'Container Networking Guide', src: 'img/logo.svg', width: 32, height: 32},
+      logo: {alt: 'Guide logo: two linked containers', src: 'img/logo.svg', width: 32, height: 32},
       items: [
         {type: 'docSidebar', sidebarId: 'guide', position: 'left', label: 'Guide'},
         {to: '/references', label: 'Reference explorer', position: 'left'},

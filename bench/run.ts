@@ -4,8 +4,10 @@
  * reference explorer's keystroke latency, in one run. Markdown on stdout,
  * progress on stderr, results in bench/results/<date>[-quick].{json,md}.
  *
- *   npm run bench               full run (10–15 minutes on 2 cores)
+ *   npm run bench               full run (20–25 minutes on 2 cores)
  *   npm run bench -- --quick    no Webpack build, one Lighthouse run per page
+ *   npm run bench -- --rev <commit>   measure that commit (default HEAD)
+ *   npm run bench -- --worktree       measure the working tree, uncommitted changes included
  *
  * Everything it builds lives in bench/.work/ (never the repo's build/ or .docusaurus/).
  */
@@ -16,18 +18,30 @@ import path from 'node:path';
 import type {Browser} from 'playwright-core';
 import {findChrome, INSTALL_HINT} from '../scripts/lib/browser';
 import {startStaticServer} from '../scripts/lib/static-server';
-import {timedBuild} from './lib/build';
+import {BenchError, timedBuild} from './lib/build';
 import {launchBenchChrome} from './lib/chrome';
-import {loadCatalogue, QUERIES, syntheticCatalogue, timeExplorerInBrowser, timeFilter} from './lib/filter-latency';
+import {loadExplorerCode, QUERIES, syntheticCatalogue, timeExplorerInBrowser, timeFilter} from './lib/filter-latency';
 import {LighthouseRunner} from './lib/lighthouse';
 import {allPages, pageLabel, type PageSpec} from './lib/pages';
 import {renderReport, type BuildEntry, type Results} from './lib/report';
+import {median} from './lib/stats';
 import {generateStockSite} from './lib/stock';
-import {findMermaidChunks, measurePageWeight} from './lib/weight';
+import {findMermaidChunks, measurePageWeight, siteConfigBytes} from './lib/weight';
 import {clearCaches, prepareSite, REPO, RESULTS_DIR, SITE_DIR, STOCK_DIR} from './lib/workspace';
 
 const quick = process.argv.includes('--quick');
+const source = process.argv.includes('--worktree') ? ('worktree' as const) : {rev: optionValue('--rev') ?? 'HEAD'};
+
+/** `--name value` or `--name=value`. */
+function optionValue(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  const arg = args[i]!;
+  return arg.includes('=') ? arg.slice(name.length + 1) : args[i + 1];
+}
 const LIGHTHOUSE_RUNS = quick ? 1 : 3;
+const COLD_REPEATS = quick ? 1 : 3;
 const TOUCHED_CHAPTER = 'docs/linux/network-namespaces.mdx';
 const OUT = {rspack: path.join(SITE_DIR, 'build'), webpack: path.join(SITE_DIR, 'build-webpack'), stock: path.join(STOCK_DIR, 'build')};
 
@@ -44,6 +58,12 @@ interface BuildStep {
   /** Our cold build is required: without it there is nothing to measure. */
   required?: boolean;
   skip?: string;
+  /**
+   * Cold builds are repeated and their median reported: the first build of a
+   * session also pays for reading node_modules from disk, and on 2 cores one
+   * cold build varied by a factor of 2 between runs.
+   */
+  repeats?: number;
   /** The build that must have succeeded first (a warm build needs its cold one). */
   dependsOn?: string;
 }
@@ -52,7 +72,7 @@ function buildSteps(): BuildStep[] {
   // Our builds must use Rspack even if the caller's shell exports BENCH_BUNDLER.
   const rspack = {BENCH_BUNDLER: undefined};
   return [
-    {entry: {id: 'ours-rspack-cold', label: 'ours, cold (no .docusaurus, no bundler cache)', site: 'ours', bundler: 'Rspack + SWC', locales: 2}, cwd: SITE_DIR, outDir: OUT.rspack, env: rspack, before: () => clearCaches(SITE_DIR), required: true},
+    {entry: {id: 'ours-rspack-cold', label: 'ours, cold (no .docusaurus, no caches)', site: 'ours', bundler: 'Rspack + SWC', locales: 2}, cwd: SITE_DIR, outDir: OUT.rspack, env: rspack, before: () => clearCaches(SITE_DIR), required: true, repeats: COLD_REPEATS},
     {entry: {id: 'ours-rspack-warm', label: 'ours, warm (persistent cache from the cold build)', site: 'ours', bundler: 'Rspack + SWC', locales: 2}, cwd: SITE_DIR, outDir: OUT.rspack, env: rspack},
     {
       entry: {id: 'ours-rspack-touched', label: `ours, after appending a blank line to ${TOUCHED_CHAPTER}`, site: 'ours', bundler: 'Rspack + SWC', locales: 2},
@@ -66,15 +86,15 @@ function buildSteps(): BuildStep[] {
       cwd: SITE_DIR,
       outDir: OUT.webpack,
       env: {BENCH_BUNDLER: 'webpack'},
-      before: () => clearCaches(SITE_DIR, 'webpack'),
+      before: () => clearCaches(SITE_DIR),
       ...(quick && {skip: '--quick'}),
     },
-    {entry: {id: 'stock-cold', label: 'stock classic site, cold', site: 'stock', bundler: 'Rspack + SWC (v4 default)', locales: 1}, cwd: STOCK_DIR, outDir: OUT.stock, env: {BENCH_BUNDLER: undefined}, before: () => clearCaches(STOCK_DIR)},
+    {entry: {id: 'stock-cold', label: 'stock classic site, cold', site: 'stock', bundler: 'Rspack + SWC (v4 default)', locales: 1}, cwd: STOCK_DIR, outDir: OUT.stock, env: {BENCH_BUNDLER: undefined}, before: () => clearCaches(STOCK_DIR), repeats: COLD_REPEATS},
     {entry: {id: 'stock-warm', label: 'stock classic site, warm', site: 'stock', bundler: 'Rspack + SWC (v4 default)', locales: 1}, cwd: STOCK_DIR, outDir: OUT.stock, env: {BENCH_BUNDLER: undefined}, dependsOn: 'stock-cold'},
   ];
 }
 
-async function runBuilds(errors: string[]): Promise<BuildEntry[]> {
+async function runBuilds(siteDescription: string, errors: string[]): Promise<BuildEntry[]> {
   const done: BuildEntry[] = [];
   for (const step of buildSteps()) {
     if (step.skip) {
@@ -86,14 +106,27 @@ async function runBuilds(errors: string[]): Promise<BuildEntry[]> {
       done.push({...step.entry, skipped: `${step.dependsOn} did not build`});
       continue;
     }
-    log(`build: ${step.entry.label}`);
-    step.before?.();
     try {
-      const result = await timedBuild({name: step.entry.id, cwd: step.cwd, outDir: step.outDir, env: step.env});
-      log(`  ${result.seconds.toFixed(1)} s, ${result.peakRssMb.toFixed(0)} MB`);
-      done.push({...step.entry, ...result});
+      const runs = [];
+      for (let i = 1; i <= (step.repeats ?? 1); i++) {
+        log(`build: ${step.entry.label}${step.repeats ? ` (${i}/${step.repeats})` : ''}`);
+        step.before?.();
+        const result = await timedBuild({name: step.entry.id, cwd: step.cwd, outDir: step.outDir, env: step.env});
+        log(`  ${result.seconds.toFixed(1)} s (CPU ${result.cpuSeconds.toFixed(1)} s), ${result.peakRssMb.toFixed(0)} MB, load ${os.loadavg()[0]!.toFixed(1)}`);
+        runs.push(result);
+      }
+      done.push({
+        ...step.entry,
+        seconds: median(runs.map((r) => r.seconds)),
+        cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
+        peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+        log: runs[0]!.log,
+        runs: runs.map(({seconds, cpuSeconds, peakRssMb}) => ({seconds, cpuSeconds, peakRssMb})),
+      });
     } catch (err) {
-      if (step.required) throw err;
+      if (step.required) {
+        throw new BenchError(`${message(err)}\n\nThe site itself does not build (${siteDescription}), so there is nothing to measure. Fix it, or measure another state: --rev <commit> or --worktree.`);
+      }
       errors.push(`${step.entry.id}: ${message(err)}`);
       log(`  FAILED: ${message(err)}`);
       done.push({...step.entry, error: message(err)});
@@ -162,20 +195,21 @@ async function runLighthouse(served: Served, errors: string[]): Promise<Results[
 async function measureFilter(browser: Browser, served: Served, errors: string[]): Promise<Pick<Results, 'filter' | 'browserFilter'>> {
   const filter: Results['filter'] = [];
   const browserFilter: Results['browserFilter'] = [];
-  const real = await loadCatalogue('en');
+  const code = loadExplorerCode(SITE_DIR);
+  const real = await code.loadCatalogue('en');
   const synthetic = syntheticCatalogue(real, 5000);
   for (const query of QUERIES) {
     log(`filter latency: "${query}"`);
-    filter.push(timeFilter('real', real, query, 200));
-    filter.push(timeFilter('synthetic', synthetic, query, 20));
+    filter.push(timeFilter(code, 'real', real, query, 200));
+    filter.push(timeFilter(code, 'synthetic', synthetic, query, 20));
   }
   for (const locale of ['en', 'zh-Hans'] as const) {
-    const entries = locale === 'en' ? real : await loadCatalogue(locale);
+    const entries = locale === 'en' ? real : await code.loadCatalogue(locale);
     const url = `${served.ours}${locale === 'en' ? '' : '/zh-Hans'}/references`;
     for (const query of QUERIES) {
       log(`explorer in the browser (${locale}): "${query}"`);
       try {
-        browserFilter.push({...(await timeExplorerInBrowser(browser, url, entries, query, quick ? 3 : 10)), locale});
+        browserFilter.push({...(await timeExplorerInBrowser(code, browser, url, entries, query, quick ? 3 : 10)), locale});
       } catch (err) {
         errors.push(`explorer ${locale} "${query}": ${message(err)}`);
       }
@@ -204,19 +238,27 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const errors: string[] = [];
-  log(`preparing bench/.work/site and bench/.work/stock${quick ? ' (--quick)' : ''}`);
-  prepareSite();
+  log(`preparing bench/.work/site (${source === 'worktree' ? 'working tree' : source.rev}) and bench/.work/stock${quick ? ' (--quick)' : ''}`);
+  const site = prepareSite(source);
   generateStockSite(STOCK_DIR);
-  const builds = await runBuilds(errors);
+  const load: Results['load'] = [{phase: 'start', load1: os.loadavg()[0]!}];
+  const sample = (phase: string) => load.push({phase, load1: os.loadavg()[0]!});
+  const builds = await runBuilds(site, errors);
+  sample('builds');
 
   const served = await serveBuilds(builds.some((b) => b.id === 'stock-cold' && b.seconds !== undefined));
   const browser = await launchBenchChrome();
-  const results: Results = {date: new Date().toISOString().slice(0, 10), quick, machine: machine(browser.version()), builds, weights: [], lighthouse: [], filter: [], browserFilter: [], errors};
+  const results: Results = {date: new Date().toISOString().slice(0, 10), quick, site, machine: machine(browser.version()), builds, weights: [], siteConfig: {}, lighthouse: [], filter: [], browserFilter: [], load, errors};
   try {
     results.weights = await measureWeights(browser, served, errors);
+    // .docusaurus holds the last build of each site: Rspack for ours, unless the Webpack build ran last (same config).
+    results.siteConfig = {ours: siteConfigBytes(SITE_DIR), stock: siteConfigBytes(STOCK_DIR)};
+    sample('page weight');
     Object.assign(results, await measureFilter(browser, served, errors));
+    sample('explorer latency');
     // Lighthouse last and with its own browser: it drives Chrome through a DevTools port.
     results.lighthouse = await runLighthouse(served, errors);
+    sample('lighthouse');
   } finally {
     await browser.close();
     await served.close();
@@ -228,6 +270,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  console.error(`bench failed: ${err instanceof BenchError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   process.exit(1);
 });

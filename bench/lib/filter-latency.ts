@@ -1,11 +1,45 @@
+import path from 'node:path';
 import type {LoadContext} from '@docusaurus/types';
 import type {Browser} from 'playwright-core';
-import {EMPTY_STATE, filterReferences} from '../../src/components/ReferenceExplorer/filter';
-import referencesPlugin from '../../src/plugins/references';
 import type {LocalisedReference} from '../../src/data/references/localised';
 import {median, quantile} from './stats';
 
 export const QUERIES = ['kube-proxy', '网络命名空间'];
+
+type FilterModule = typeof import('../../src/components/ReferenceExplorer/filter');
+type PluginModule = typeof import('../../src/plugins/references');
+
+/**
+ * The explorer's code from the work copy of the site, not the repo: the repo
+ * may have changed since the copy was built, and the browser measurement
+ * compares the page's counts with this filter's.
+ */
+export interface ExplorerCode {
+  filterReferences: FilterModule['filterReferences'];
+  EMPTY_STATE: FilterModule['EMPTY_STATE'];
+  /**
+   * The explorer's catalogue exactly as the site gets it: the references
+   * plugin's own loadContent() (localised entries plus the bilingual
+   * searchText). It only reads the locale from the context.
+   */
+  loadCatalogue: (locale: 'en' | 'zh-Hans') => Promise<LocalisedReference[]>;
+}
+
+export function loadExplorerCode(siteDir: string): ExplorerCode {
+  // require() (tsx compiles these TypeScript files on the fly); the types are those of the repo's modules.
+  const filter = require(path.resolve(siteDir, 'src/components/ReferenceExplorer/filter.ts')) as FilterModule;
+  const plugin = require(path.resolve(siteDir, 'src/plugins/references/index.ts')) as PluginModule;
+  return {
+    filterReferences: filter.filterReferences,
+    EMPTY_STATE: filter.EMPTY_STATE,
+    loadCatalogue: async (locale) => {
+      const context = {i18n: {currentLocale: locale}, baseUrl: '/'} as unknown as LoadContext;
+      const instance = plugin.default(context);
+      if (!instance.loadContent) throw new Error('the references plugin has no loadContent');
+      return (await instance.loadContent()) as LocalisedReference[];
+    },
+  };
+}
 
 export interface LatencySummary {
   catalogue: string;
@@ -15,18 +49,6 @@ export interface LatencySummary {
   medianMs: number;
   p95Ms: number;
   maxMs: number;
-}
-
-/**
- * The explorer's catalogue exactly as the site gets it: the references
- * plugin's own loadContent() (localised entries plus the bilingual searchText).
- * It only reads the locale from the context.
- */
-export async function loadCatalogue(locale: 'en' | 'zh-Hans'): Promise<LocalisedReference[]> {
-  const context = {i18n: {currentLocale: locale}, baseUrl: '/'} as unknown as LoadContext;
-  const plugin = referencesPlugin(context);
-  if (!plugin.loadContent) throw new Error('the references plugin has no loadContent');
-  return (await plugin.loadContent()) as LocalisedReference[];
 }
 
 /**
@@ -60,14 +82,14 @@ function prefixes(query: string): string[] {
  * node:perf_hooks would make tsx rename it inside typeInExplorer too), `repeats` times over (after as
  * many untimed warm-up passes, so the JIT has compiled the filter).
  */
-export function timeFilter(catalogue: string, entries: readonly LocalisedReference[], query: string, repeats: number): LatencySummary {
+export function timeFilter(code: ExplorerCode, catalogue: string, entries: readonly LocalisedReference[], query: string, repeats: number): LatencySummary {
   const steps = prefixes(query);
-  for (let i = 0; i < repeats; i++) for (const q of steps) filterReferences(entries, {...EMPTY_STATE, q});
+  for (let i = 0; i < repeats; i++) for (const q of steps) code.filterReferences(entries, {...code.EMPTY_STATE, q});
   const samples: number[] = [];
   for (let i = 0; i < repeats; i++) {
     for (const q of steps) {
       const t0 = performance.now();
-      filterReferences(entries, {...EMPTY_STATE, q});
+      code.filterReferences(entries, {...code.EMPTY_STATE, q});
       samples.push(performance.now() - t0);
     }
   }
@@ -101,6 +123,7 @@ interface KeystrokeTimes {
  * rather than being skipped.
  */
 export async function timeExplorerInBrowser(
+  code: ExplorerCode,
   browser: Browser,
   url: string,
   entries: readonly LocalisedReference[],
@@ -108,7 +131,7 @@ export async function timeExplorerInBrowser(
   repeats: number,
 ): Promise<BrowserLatencySummary> {
   const steps = prefixes(query);
-  const expected = steps.map((q) => filterReferences(entries, {...EMPTY_STATE, q}).length);
+  const expected = steps.map((q) => code.filterReferences(entries, {...code.EMPTY_STATE, q}).length);
   const context = await browser.newContext();
   // tsx compiles with esbuild's keepNames, which wraps the inner functions of
   // typeInExplorer in __name(...); the page needs that helper to run them.

@@ -1,5 +1,5 @@
 import type {BuildResult} from './build';
-import type {LatencySummary} from './filter-latency';
+import type {BrowserLatencySummary, LatencySummary} from './filter-latency';
 import type {LighthouseSummary} from './lighthouse';
 import {pageLabel, type PageSpec} from './pages';
 import {fmt, fmtRatio, kb, ratio} from './stats';
@@ -11,6 +11,8 @@ export interface BuildEntry extends Partial<BuildResult> {
   site: 'ours' | 'stock';
   bundler: string;
   locales: number;
+  /** Each run of a repeated build; seconds and cpuSeconds are their medians, peakRssMb their maximum. */
+  runs?: Array<{seconds: number; cpuSeconds: number; peakRssMb: number}>;
   error?: string;
   skipped?: string;
 }
@@ -18,18 +20,29 @@ export interface BuildEntry extends Partial<BuildResult> {
 export interface Results {
   date: string;
   quick: boolean;
+  /** What was built: a commit, or the working tree. */
+  site: string;
   machine: {cpus: number; cpuModel: string; memoryGb: number; platform: string; node: string; chromium?: string; docusaurus: string};
   builds: BuildEntry[];
   weights: PageWeight[];
+  /** Size of the serialised site config, which main.js embeds. */
+  siteConfig: {ours?: {raw: number; brotli: number}; stock?: {raw: number; brotli: number}};
   lighthouse: Array<{spec: PageSpec; summary: LighthouseSummary}>;
   filter: LatencySummary[];
-  browserFilter: Array<LatencySummary & {locale: string}>;
+  browserFilter: Array<BrowserLatencySummary & {locale: string}>;
+  /**
+   * The 1-minute load average when the run started and after each phase:
+   * the machine is shared, and what else runs on 2 cores moves every figure.
+   */
+  load: Array<{phase: string; load1: number}>;
   errors: string[];
 }
 
 export interface Ratios {
   buildVsStock?: number;
+  buildVsStockCpu?: number;
   webpackVsRspack?: number;
+  webpackVsRspackCpu?: number;
   touchedVsCold?: number;
   warmVsCold?: number;
   docJsVsStockTransfer?: number;
@@ -47,6 +60,7 @@ const weight = (r: Results, site: string, type: string, locale = 'en') => r.weig
 
 export function computeRatios(r: Results): Ratios {
   const cold = build(r, 'ours-rspack-cold')?.seconds;
+  const coldCpu = build(r, 'ours-rspack-cold')?.cpuSeconds;
   const doc = weight(r, 'ours', 'doc');
   const stockDoc = weight(r, 'stock', 'doc');
   const chapter = weight(r, 'ours', 'chapter');
@@ -55,7 +69,9 @@ export function computeRatios(r: Results): Ratios {
     .map((w) => `${w.spec.path}: ${w.mermaidChunks.join(', ')}`);
   return {
     buildVsStock: ratio(cold, build(r, 'stock-cold')?.seconds),
+    buildVsStockCpu: ratio(coldCpu, build(r, 'stock-cold')?.cpuSeconds),
     webpackVsRspack: ratio(build(r, 'ours-webpack-cold')?.seconds, cold),
+    webpackVsRspackCpu: ratio(build(r, 'ours-webpack-cold')?.cpuSeconds, coldCpu),
     warmVsCold: ratio(build(r, 'ours-rspack-warm')?.seconds, cold),
     touchedVsCold: ratio(build(r, 'ours-rspack-touched')?.seconds, cold),
     docJsVsStockTransfer: ratio(doc?.js.transfer, stockDoc?.js.transfer),
@@ -77,18 +93,20 @@ function buildsSection(r: Results, q: Ratios): string {
     b.bundler,
     String(b.locales),
     b.skipped ? `skipped (${b.skipped})` : b.error ? 'failed' : fmt(b.seconds),
+    fmt(b.cpuSeconds),
     b.peakRssMb === undefined ? '–' : fmt(b.peakRssMb, 0),
+    b.runs && b.runs.length > 1 ? `median of ${b.runs.length} (wall ${b.runs.map((x) => fmt(x.seconds)).join(', ')})` : '1',
   ]);
   return [
-    '## Builds (`docusaurus build`, wall time and peak RSS)',
+    '## Builds (`docusaurus build`: wall time, CPU time (user + system), peak RSS)',
     '',
-    table(['build', 'bundler', 'locales', 'wall s', 'peak RSS MB'], rows),
+    table(['build', 'bundler', 'locales', 'wall s', 'CPU s', 'peak RSS MB', 'runs'], rows),
     '',
     table(
       ['ratio', 'value'],
       [
-        ['our cold build ÷ stock cold build', fmtRatio(q.buildVsStock)],
-        ['Webpack cold ÷ Rspack cold (how much faster Rspack is)', fmtRatio(q.webpackVsRspack)],
+        ['our cold build ÷ stock cold build, wall (CPU)', `${fmtRatio(q.buildVsStock)} (${fmtRatio(q.buildVsStockCpu)})`],
+        ['Webpack cold ÷ Rspack cold: how much faster Rspack is, wall (CPU)', `${fmtRatio(q.webpackVsRspack)} (${fmtRatio(q.webpackVsRspackCpu)})`],
         ['warm rebuild ÷ cold build', fmtRatio(q.warmVsCold)],
         ['rebuild after touching one chapter ÷ cold build', fmtRatio(q.touchedVsCold)],
       ],
@@ -101,20 +119,23 @@ function weightSection(r: Results, q: Ratios): string {
     pageLabel(w.spec),
     w.spec.locale,
     `\`${w.spec.path}\``,
+    kb(w.html.transfer),
     kb(w.js.transfer),
     kb(w.js.raw),
     String(w.js.requests),
     kb(w.css.transfer),
     kb(w.css.raw),
+    w.data.requests ? `${kb(w.data.transfer)} / ${kb(w.data.raw)}` : '–',
     kb(w.prefetch.transfer),
     w.mermaidChunks.length ? w.mermaidChunks.join(', ') : 'none',
+    w.mermaidPrefetched.length ? w.mermaidPrefetched.join(', ') : 'none',
   ]);
   const target = q.docJsVsStockTransfer === undefined ? '' : q.docJsVsStockTransfer <= TARGET_DOC_VS_STOCK ? ' (met)' : ' (MISSED)';
   const foreign = r.weights.flatMap((w) => w.foreign.map((u) => `${w.spec.path} → ${u}`));
   return [
     '## Page weight (fresh cache, brotli, KiB)',
     '',
-    table(['page', 'locale', 'path', 'JS transfer', 'JS raw', 'JS files', 'CSS transfer', 'CSS raw', 'prefetched', 'Mermaid chunks run'], rows),
+    table(['page', 'locale', 'path', 'HTML transfer', 'JS transfer', 'JS raw', 'JS files', 'CSS transfer', 'CSS raw', 'data (fetch) transfer / raw', 'JS/CSS prefetched', 'Mermaid chunks run', 'Mermaid chunks prefetched'], rows),
     '',
     table(
       ['ratio', 'value'],
@@ -124,6 +145,7 @@ function weightSection(r: Results, q: Ratios): string {
         ['our diagram page JS ÷ our docs page without diagram JS, transfer', fmtRatio(q.diagramVsDocJsTransfer)],
         ['same, raw', fmtRatio(q.diagramVsDocJsRaw)],
         ['Mermaid chunks loaded on a page without a diagram', q.mermaidOnPagesWithoutDiagram],
+        ['site config embedded in main.js (every page), ours / stock, KiB raw (brotli)', `${kb(r.siteConfig.ours?.raw)} (${kb(r.siteConfig.ours?.brotli)}) / ${kb(r.siteConfig.stock?.raw)} (${kb(r.siteConfig.stock?.brotli)})`],
       ],
     ),
     ...(foreign.length ? ['', `Requests that tried to leave the machine: ${foreign.join('; ')}`] : []),
@@ -155,7 +177,15 @@ function lighthouseSection(r: Results): string {
 function filterSection(r: Results): string {
   const mark = (ms: number) => (ms < TARGET_KEYSTROKE_MS ? '' : ' (over target)');
   const rows = r.filter.map((f) => [f.catalogue, String(f.entries), f.query, String(f.keystrokes), fmt(f.medianMs, 3), fmt(f.p95Ms, 3) + mark(f.p95Ms)]);
-  const browserRows = r.browserFilter.map((f) => [f.locale, String(f.entries), f.query, String(f.keystrokes), fmt(f.medianMs, 1), fmt(f.p95Ms, 1) + mark(f.p95Ms), fmt(f.maxMs, 1)]);
+  const browserRows = r.browserFilter.map((f) => [
+    f.locale,
+    String(f.entries),
+    f.query,
+    String(f.keystrokes),
+    `${fmt(f.commit.medianMs, 1)} / ${fmt(f.commit.p95Ms, 1)}`,
+    `${fmt(f.frame.medianMs, 1)} / ${fmt(f.frame.p95Ms, 1)}${mark(f.frame.p95Ms)}`,
+    `${fmt(f.paint.medianMs, 1)} / ${fmt(f.paint.p95Ms, 1)}`,
+  ]);
   return [
     `## Reference explorer: time per keystroke (target < ${TARGET_KEYSTROKE_MS} ms)`,
     '',
@@ -163,9 +193,9 @@ function filterSection(r: Results): string {
     '',
     table(['catalogue', 'entries', 'query', 'keystrokes', 'median ms', 'p95 ms'], rows),
     '',
-    'In Chromium on the built /references page, input event → result count updated (next frame):',
+    'In Chromium on the built /references page, from the input event to: React commit of the new count; the next animation frame showing it (what the target is checked on); the end of that frame\'s paint (median / p95 ms):',
     '',
-    table(['locale', 'entries', 'query', 'keystrokes', 'median ms', 'p95 ms', 'max ms'], browserRows),
+    table(['locale', 'entries', 'query', 'keystrokes', 'commit', 'next frame', 'after paint'], browserRows),
   ].join('\n');
 }
 
@@ -175,8 +205,18 @@ export function renderReport(r: Results): string {
   const head = [
     `# Benchmark ${r.date}${r.quick ? ' (--quick)' : ''}`,
     '',
+    `Site: ${r.site}.`,
+    '',
     `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb.toFixed(0)} GB RAM, ${m.platform}; Node ${m.node}; Docusaurus ${m.docusaurus}; Chromium ${m.chromium ?? '?'}.`,
   ];
+  if (r.load.length) {
+    const busiest = Math.max(...r.load.map((l) => l.load1));
+    head.push(
+      '',
+      `Load average (1 min): ${r.load.map((l) => `${l.phase} ${l.load1.toFixed(1)}`).join(', ')}.` +
+        (busiest > m.cpus ? ` Other work was running (load above ${m.cpus}): timings, TBT and latencies are inflated and noisy.` : ''),
+    );
+  }
   const sections = [head.join('\n'), buildsSection(r, q)];
   if (r.weights.length) sections.push(weightSection(r, q));
   if (r.lighthouse.length) sections.push(lighthouseSection(r));

@@ -1,6 +1,7 @@
-import {readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {brotliCompressSync, constants} from 'node:zlib';
 import path from 'node:path';
-import type {Browser, CDPSession} from 'playwright-core';
+import type {Browser, BrowserContext, CDPSession, Request} from 'playwright-core';
 import type {PageSpec} from './pages';
 
 export interface Bytes {
@@ -13,9 +14,18 @@ export interface Bytes {
 
 export interface PageWeight {
   spec: PageSpec;
+  /** The HTML document (it holds the diagrams' SVG when they are rendered at build time). */
+  html: Bytes;
+  /** What the page runs: Script requests, its workers' scripts included. */
   js: Bytes;
   css: Bytes;
-  /** <link rel=prefetch> of the routes linked from the page: downloaded, not run; not counted in js/css. */
+  /** Data fetched by script (fetch/XHR), from the page or its workers: the search index, for one. */
+  data: Bytes;
+  /**
+   * JS and CSS fetched but not run: Docusaurus prefetches the chunks of the
+   * routes linked from the page (<link rel=prefetch>, CDP type "Other",
+   * never decoded, so raw is 0). Not counted in js/css.
+   */
   prefetch: Bytes;
   all: Bytes;
   /** Mermaid chunks the page ran (Script requests). */
@@ -51,6 +61,27 @@ export function findMermaidChunks(outDir: string): Set<string> {
   return found;
 }
 
+/**
+ * A drawn diagram: rendered in the browser by @docusaurus/theme-mermaid, or
+ * at build time by src/plugins/mermaid-static (the SVG is in the HTML, or
+ * fetched on client-side navigation). The site uses the latter when the build
+ * machine has Chromium.
+ */
+const DIAGRAM_SVG = '.docusaurus-mermaid-container svg, figure[data-diagram] svg';
+
+/**
+ * The site config as Docusaurus serialises it for the browser
+ * (.docusaurus/docusaurus.config.mjs): main.js carries all of it on every
+ * page, plugin options included, so data passed to a plugin as an option
+ * (a catalogue, say) is shipped to every reader.
+ */
+export function siteConfigBytes(siteDir: string): {raw: number; brotli: number} | undefined {
+  const file = path.join(siteDir, '.docusaurus', 'docusaurus.config.mjs');
+  if (!existsSync(file)) return undefined;
+  const body = readFileSync(file);
+  return {raw: body.length, brotli: brotliCompressSync(body, {params: {[constants.BROTLI_PARAM_QUALITY]: 11}}).length};
+}
+
 const empty = (): Bytes => ({transfer: 0, raw: 0, requests: 0});
 
 function add(b: Bytes, r: RequestRecord): void {
@@ -62,7 +93,7 @@ function add(b: Bytes, r: RequestRecord): void {
 /**
  * Loads one page in a fresh browser context (empty cache) and sums what the
  * network delivered, by CDP resource type, once the network is idle (and, on
- * a diagram page, once the diagrams are drawn: Mermaid loads after hydration).
+ * a diagram page, once a diagram is drawn: client-side Mermaid loads after hydration).
  */
 export async function measurePageWeight(browser: Browser, origin: string, spec: PageSpec, mermaidFiles: ReadonlySet<string>): Promise<PageWeight> {
   const context = await browser.newContext();
@@ -73,22 +104,47 @@ export async function measurePageWeight(browser: Browser, origin: string, spec: 
     const url = req.url();
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
   });
+  const fromWorkers = recordWorkerRequests(context);
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     const records = await recordNetwork(cdp);
     await page.goto(origin + spec.path, {waitUntil: 'networkidle', timeout: 60_000});
     if (spec.diagram) {
-      await page.waitForSelector('.docusaurus-mermaid-container svg', {timeout: 60_000});
+      await page.waitForSelector(DIAGRAM_SVG, {timeout: 60_000});
       await page.waitForLoadState('networkidle');
     }
     // The prefetches of visible links start from an IntersectionObserver after hydration; let them finish.
     await page.waitForTimeout(1000);
     await page.waitForLoadState('networkidle');
-    return summarise(spec, [...records.values()], mermaidFiles, foreign);
+    const seen = new Set([...records.values()].map((r) => r.url));
+    const workers = (await Promise.all(fromWorkers)).filter((r): r is RequestRecord => r !== undefined && !seen.has(r.url));
+    return summarise(spec, [...records.values(), ...workers], mermaidFiles, foreign);
   } finally {
     await context.close();
   }
+}
+
+/**
+ * The page's CDP session does not see what its workers load (the local
+ * search plugin fetches its index from a Web Worker); Playwright does. Those
+ * requests are taken from Playwright: transfer is the encoded body plus
+ * headers, raw the decoded body, as with CDP. Types are CDP's names.
+ */
+function recordWorkerRequests(context: BrowserContext): Array<Promise<RequestRecord | undefined>> {
+  const pending: Array<Promise<RequestRecord | undefined>> = [];
+  const TYPES: Record<string, string> = {script: 'Script', fetch: 'Fetch', xhr: 'XHR', stylesheet: 'Stylesheet', document: 'Document'};
+  const record = async (req: Request): Promise<RequestRecord | undefined> => {
+    try {
+      const sizes = await req.sizes();
+      const body = await (await req.response())?.body();
+      return {url: req.url(), type: TYPES[req.resourceType()] ?? 'Other', transfer: sizes.responseBodySize + sizes.responseHeadersSize, raw: body?.length ?? 0, finished: true};
+    } catch {
+      return undefined; // the context closed first
+    }
+  };
+  context.on('requestfinished', (req) => pending.push(record(req)));
+  return pending;
 }
 
 async function recordNetwork(cdp: CDPSession): Promise<Map<string, RequestRecord>> {
@@ -116,16 +172,24 @@ async function recordNetwork(cdp: CDPSession): Promise<Map<string, RequestRecord
 }
 
 function summarise(spec: PageSpec, records: RequestRecord[], mermaidFiles: ReadonlySet<string>, foreign: string[]): PageWeight {
-  const w: PageWeight = {spec, js: empty(), css: empty(), prefetch: empty(), all: empty(), mermaidChunks: [], mermaidPrefetched: [], foreign, files: []};
-  for (const r of records.filter((x) => x.finished)) {
+  const w: PageWeight = {spec, html: empty(), js: empty(), data: empty(), css: empty(), prefetch: empty(), all: empty(), mermaidChunks: [], mermaidPrefetched: [], foreign, files: []};
+  const finished = records.filter((x) => x.finished);
+  // A preloaded script shows twice: the <link rel=preload> request (type Other, 0 bytes) and the Script.
+  const run = new Set(finished.filter((r) => r.type === 'Script' || r.type === 'Stylesheet').map((r) => r.url));
+  for (const r of finished) {
     add(w.all, r);
-    w.files.push({file: new URL(r.url).pathname, type: r.type, transfer: r.transfer, raw: r.raw});
-    if (r.type === 'Script') add(w.js, r);
+    const pathname = new URL(r.url).pathname;
+    w.files.push({file: r.url.startsWith('data:') ? 'data: URL' : pathname, type: r.type, transfer: r.transfer, raw: r.raw});
+    const prefetched = !run.has(r.url) && /\.(js|css)$/.test(pathname);
+    if (r.type === 'Document') add(w.html, r);
+    else if (r.type === 'Script') add(w.js, r);
     else if (r.type === 'Stylesheet') add(w.css, r);
-    else if (r.type === 'Prefetch') add(w.prefetch, r);
-    const file = path.basename(new URL(r.url).pathname);
+    else if (r.type === 'Fetch' || r.type === 'XHR') add(w.data, r);
+    else if (prefetched) add(w.prefetch, r);
+    const file = path.basename(pathname);
     if (mermaidFiles.has(file) || /mermaid-parser|mermaid/.test(r.url)) {
-      (r.type === 'Script' ? w.mermaidChunks : w.mermaidPrefetched).push(file);
+      if (r.type === 'Script') w.mermaidChunks.push(file);
+      else if (prefetched) w.mermaidPrefetched.push(file);
     }
   }
   w.mermaidChunks.sort();

@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process';
 import {cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 
@@ -9,20 +10,48 @@ export const LOG_DIR = path.join(WORK, 'logs');
 export const RESULTS_DIR = path.join(REPO, 'bench', 'results');
 
 /**
- * What Docusaurus reads from the site directory. They are copied, not linked:
- * the bundler resolves symlinks to real paths, and the MDX loaders only accept
- * files under the content directories of the site being built (docs, i18n,
- * src/pages), so linked content would fall outside them. A copy is also a
- * snapshot, unaffected by edits made in the repo while the benchmark runs.
+ * With --worktree, the repo is copied, except these. Copied, not linked: the bundler resolves
+ * symlinks to real paths, and the MDX loaders only accept files under the
+ * content directories of the site being built (docs, i18n, src/pages); code
+ * that finds its caches from its own location (src/plugins/mermaid-static
+ * keeps rendered diagrams in <site>/node_modules/.cache) would also write into
+ * the repo. A copy is also a snapshot, unaffected by edits made in the repo
+ * while the benchmark runs. Everything else is copied, so that whatever the
+ * config imports (scripts/lib, src, data files) comes along.
+ * The default copy (git archive HEAD) has the same properties.
  */
-const SITE_ENTRIES = ['docs', 'i18n', 'src', 'static', 'labs', 'sidebars.ts', 'docusaurus.config.ts', 'package.json', 'tsconfig.json'];
+const NOT_COPIED = new Set(['node_modules', 'build', '.docusaurus', '.git', 'bench', 'test-results', '.cache-loader']);
 
-/** A fresh copy of the site in bench/.work/site, sharing the repo's installed packages. */
-export function prepareSite(): void {
+export type SiteSource = 'worktree' | {rev: string};
+
+/**
+ * A fresh copy of the site in bench/.work/site, sharing the repo's installed
+ * packages. By default a commit (`git archive <rev>`, which only reads the
+ * repository; HEAD unless --rev names another): other people edit the working tree while the benchmark
+ * runs, and a half-finished edit (a link to a chapter not written yet) stops
+ * the build. With 'worktree', the files as they are now (see NOT_COPIED).
+ * Returns a description of what was copied, for the results.
+ */
+export function prepareSite(source: SiteSource): string {
   removeWorkDir(SITE_DIR);
   mkdirSync(SITE_DIR, {recursive: true});
-  for (const entry of SITE_ENTRIES) cpSync(path.join(REPO, entry), path.join(SITE_DIR, entry), {recursive: true});
+  const commit = git(['rev-parse', '--short', source === 'worktree' ? 'HEAD' : `${source.rev}^{commit}`]);
+  if (source !== 'worktree') {
+    execFileSync('sh', ['-c', 'git archive --format=tar "$1" | tar -x -C "$2"', 'sh', commit, SITE_DIR], {cwd: REPO, stdio: ['ignore', 'ignore', 'inherit']});
+    removeWorkDir(path.join(SITE_DIR, 'bench'));
+  } else {
+    for (const entry of readdirSync(REPO)) {
+      if (NOT_COPIED.has(entry) || entry.endsWith('.log')) continue;
+      cpSync(path.join(REPO, entry), path.join(SITE_DIR, entry), {recursive: true});
+    }
+  }
   linkNodeModules(SITE_DIR);
+  return source !== 'worktree' ? `commit ${commit}` : `working tree of ${commit}${git(['status', '--porcelain']) ? ' with uncommitted changes' : ''}`;
+}
+
+/** Read-only git queries. */
+function git(args: string[]): string {
+  return execFileSync('git', args, {cwd: REPO, encoding: 'utf8'}).trim();
 }
 
 /**
@@ -42,11 +71,13 @@ export function linkNodeModules(siteDir: string): void {
   }
 }
 
-/** Removes the Docusaurus generated files and the bundler caches of a work site: the next build is cold. */
-export function clearCaches(siteDir: string, which: 'all' | 'webpack' = 'all'): void {
+/**
+ * Removes the Docusaurus generated files and every cache of a work site (the
+ * bundlers' persistent caches, the rendered diagrams): the next build is cold.
+ */
+export function clearCaches(siteDir: string): void {
   removeWorkDir(path.join(siteDir, '.docusaurus'));
-  const cache = path.join(siteDir, 'node_modules', '.cache');
-  removeWorkDir(which === 'all' ? cache : path.join(cache, 'webpack'));
+  removeWorkDir(path.join(siteDir, 'node_modules', '.cache'));
 }
 
 /**

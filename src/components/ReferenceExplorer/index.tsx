@@ -1,4 +1,4 @@
-import React, {useId, useMemo, useState} from 'react';
+import React, {useDeferredValue, useEffect, useId, useMemo, useRef, useState} from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import Translate, {translate} from '@docusaurus/Translate';
@@ -11,7 +11,9 @@ import useGuideLocale from '@site/src/hooks/useGuideLocale';
 import {EMPTY_STATE, type ExplorerState, type Facet, filterReferences, parseState, serialiseState} from './filter';
 import styles from './styles.module.css';
 
-const PAGE_SIZE = 60;
+const PAGE_SIZE = 30;
+/** Typing updates the list at once; the address bar follows when the reader pauses. */
+const URL_DELAY_MS = 300;
 
 const FACET_OPTIONS: Record<Facet, Record<string, Bilingual>> = {
   category: CATEGORIES,
@@ -42,15 +44,31 @@ export default function ReferenceExplorer({catalogue}: {catalogue: LocalisedRefe
   const location = useLocation();
   // The server renders the unfiltered list; the query string applies once the page is live.
   const isBrowser = useIsBrowser();
-  const state = isBrowser ? parseState(location.search) : EMPTY_STATE;
+  const urlState = isBrowser ? parseState(location.search) : EMPTY_STATE;
+  // The query lives in component state while the reader types, so a keystroke re-renders
+  // only this list (not the router); the URL is updated after a pause, and a URL change
+  // made elsewhere (the back button, a topic chip) resets it.
+  const [query, setQuery] = useState(urlState.q);
+  useEffect(() => setQuery(urlState.q), [urlState.q]);
+  const urlTimer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(urlTimer.current), []);
+  const state: ExplorerState = {...urlState, q: query};
+  const deferredQuery = useDeferredValue(query);
   const [shown, setShown] = useState(PAGE_SIZE);
   const ids = useId();
 
-  const results = useMemo(() => filterReferences(catalogue, state), [catalogue, state.q, state.category, state.kind, state.topic, state.language, state.status]);
+  const results = useMemo(
+    () => filterReferences(catalogue, {...urlState, q: deferredQuery}),
+    [catalogue, deferredQuery, urlState.category, urlState.kind, urlState.topic, urlState.language, urlState.status],
+  );
 
   const update = (change: Partial<ExplorerState>, mode: 'push' | 'replace') => {
     setShown(PAGE_SIZE);
-    history[mode]({search: serialiseState({...state, ...change}), hash: ''});
+    window.clearTimeout(urlTimer.current);
+    if ('q' in change) setQuery(change.q ?? '');
+    const search = serialiseState({...state, ...change});
+    if (mode === 'push') history.push({search, hash: ''});
+    else urlTimer.current = window.setTimeout(() => history.replace({search, hash: ''}), URL_DELAY_MS);
   };
   const filtered = Object.values(state).some(Boolean);
 
