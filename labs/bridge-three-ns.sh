@@ -23,17 +23,6 @@ done
 GW=10.20.0.1
 declare -A IP=([1]=10.20.0.11 [2]=10.20.0.12 [3]=10.20.0.13)
 
-# wait_for SECONDS DESCRIPTION COMMAND...: retry COMMAND every 0.1 s, give up after SECONDS.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  timeout "$secs" bash -c 'until "$@" >/dev/null 2>&1; do sleep 0.1; done' _ "$@" \
-    || fail "gave up after ${secs}s waiting for: $what"
-}
-
-# mac NS DEV: the device's hardware address, read inside NS.
-mac() { ip -n "$1" -o link show dev "$2" | sed -n 's/.*link\/ether \([0-9a-f:]*\).*/\1/p'; }
-
 # learned_port MAC: the bridge port on which br0 has learned MAC (empty if none).
 learned_port() {
   bridge -n br-host fdb show br br0 | awk -v m="$1" '$1 == m && !/permanent/ { print $3 }'

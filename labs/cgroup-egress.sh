@@ -56,14 +56,6 @@ trap cg_cleanup EXIT
 # Leftovers of an interrupted run go first, as make_ns does for namespaces.
 remove_cgroups
 
-# wait_for SECONDS DESCRIPTION COMMAND...: retry COMMAND every 0.1 s, give up after SECONDS.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  timeout "$secs" bash -c 'until "$@" >/dev/null 2>&1; do sleep 0.1; done' _ "$@" \
-    || fail "gave up after ${secs}s waiting for: $what"
-}
-
 # in_cgroup GROUP COMMAND...: run COMMAND as a process of cg-lab/GROUP.
 in_cgroup() {
   local group=$1

@@ -48,14 +48,6 @@ stop_servers() {
 }
 trap 'status=$?; set +e; stop_servers; (exit "$status"); cleanup' EXIT
 
-# wait_for SECONDS DESCRIPTION COMMAND...: retry COMMAND every 0.1 s, give up after SECONDS.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  timeout "$secs" bash -c 'until "$@" >/dev/null 2>&1; do sleep 0.1; done' _ "$@" \
-    || fail "gave up after ${secs}s waiting for: $what"
-}
-
 N="ip netns exec svc-node"
 CLUSTER_IP=10.96.0.100
 PODS=(a b c)

@@ -39,14 +39,6 @@ CNI_ARGS_VALUE='IgnoreUnknown=1;K8S_POD_NAMESPACE=default;K8S_POD_NAME=web'
 POD_IP=10.23.0.2
 NODE_IP=203.0.113.1
 
-# wait_for SECONDS DESCRIPTION COMMAND...: retry COMMAND every 0.1 s, give up after SECONDS.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  timeout "$secs" bash -c 'until "$@" >/dev/null 2>&1; do sleep 0.1; done' _ "$@" \
-    || fail "gave up after ${secs}s waiting for: $what"
-}
-
 # shell COMMAND: show a command line that needs quotes, then run it.
 shell() { printf '$ %s\n' "$1"; eval "$1"; }
 

@@ -51,14 +51,6 @@ finish() {
 }
 trap finish EXIT
 
-# wait_for SECONDS DESCRIPTION COMMAND...: retry COMMAND every 0.1 s, give up after SECONDS.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  timeout "$secs" bash -c 'until "$@" >/dev/null 2>&1; do sleep 0.1; done' _ "$@" \
-    || fail "gave up after ${secs}s waiting for: $what"
-}
-
 # strip: dnsmasq's log lines without the timestamp and PID prefix.
 strip() { sed -E 's/^.*dnsmasq\[[0-9]+\]: //'; }
 

@@ -40,14 +40,6 @@ stop_servers() {
 }
 trap 'status=$?; set +e; stop_servers; (exit "$status"); cleanup' EXIT
 
-# wait_for SECONDS DESCRIPTION COMMAND...: retry COMMAND every 0.1 s, give up after SECONDS.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  timeout "$secs" bash -c 'until "$@" >/dev/null 2>&1; do sleep 0.1; done' _ "$@" \
-    || fail "gave up after ${secs}s waiting for: $what"
-}
-
 # wait_listening NS PORT: wait (at most 5 s) until a TCP socket listens on PORT in NS.
 wait_listening() {
   wait_for 5 "a listener on port $2 in $1" sh -c "ip netns exec $1 ss -Hltn 'sport = :$2' | grep -q LISTEN"

@@ -21,17 +21,6 @@ done
 WORK=$(mktemp -d)
 trap 'status=$?; rm -rf "$WORK"; (exit "$status"); cleanup' EXIT
 
-# wait_for SECONDS DESCRIPTION COMMAND...: retry COMMAND every 0.1 s, give up after SECONDS.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  timeout "$secs" bash -c 'until "$@" >/dev/null 2>&1; do sleep 0.1; done' _ "$@" \
-    || fail "gave up after ${secs}s waiting for: $what"
-}
-
-# mac NS DEV: the device's hardware address, read inside NS.
-mac() { ip -n "$1" -o link show dev "$2" | sed -n 's/.*link\/ether \([0-9a-f:]*\).*/\1/p'; }
-
 # lladdr NS ADDRESS: the MAC address the neighbour table of NS holds for ADDRESS.
 lladdr() { ip -n "$1" -4 neigh show "$2" dev eth0 | sed -n 's/.*lladdr \([0-9a-f:]*\).*/\1/p'; }
 

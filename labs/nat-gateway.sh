@@ -18,14 +18,6 @@ for tool in iptables iptables-save nft conntrack socat ss ping; do
   command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install iptables nftables conntrack socat iproute2 iputils-ping)" >&2; exit 2; }
 done
 
-# wait_for SECONDS DESCRIPTION COMMAND...: retry COMMAND every 0.1 s, give up after SECONDS.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  timeout "$secs" bash -c 'until "$@" >/dev/null 2>&1; do sleep 0.1; done' _ "$@" \
-    || fail "gave up after ${secs}s waiting for: $what"
-}
-
 # connect NS ADDRESS PORT: open a TCP connection from NS, print and keep in REPLY what the server says.
 connect() {
   printf '$ ip netns exec %s socat - TCP:%s:%s\n' "$1" "$2" "$3"

@@ -15,17 +15,6 @@ source "$(dirname "$0")/lib.sh"
 
 SLEEP_PID=
 
-# wait_for SECONDS DESCRIPTION COMMAND...: retry COMMAND every 0.1 s, give up after SECONDS.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  timeout "$secs" bash -c 'until "$@" >/dev/null 2>&1; do sleep 0.1; done' _ "$@" \
-    || fail "gave up after ${secs}s waiting for: $what"
-}
-
-# mac NS DEV: the device's hardware address, read inside NS.
-mac() { ip -n "$1" -o link show dev "$2" | sed -n 's/.*link\/ether \([0-9a-f:]*\).*/\1/p'; }
-
 step "A namespace straight from the kernel has only lo, and lo is DOWN"
 show unshare --net ip address
 if show unshare --net ping -c 1 -W 1 127.0.0.1 2>&1; then

@@ -46,14 +46,6 @@ stop_servers() {
 }
 trap 'status=$?; set +e; stop_servers; (exit "$status"); cleanup' EXIT
 
-# wait_for SECONDS DESCRIPTION COMMAND...: retry COMMAND every 0.1 s, give up after SECONDS.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  timeout "$secs" bash -c 'until "$@" >/dev/null 2>&1; do sleep 0.1; done' _ "$@" \
-    || fail "gave up after ${secs}s waiting for: $what"
-}
-
 PODS=(frontend backend db other)
 declare -A IP=([node]=10.30.0.1 [frontend]=10.30.0.10 [backend]=10.30.0.20 [db]=10.30.0.30 [other]=10.30.0.40)
 # The matrix's columns: every server port of every pod.

@@ -40,9 +40,6 @@ trap 'status=$?; set +e; rm -rf "$WORK"; (exit "$status"); cleanup' EXIT
 N1_IP=192.168.50.11
 N2_IP=192.168.50.12
 
-# mac NS DEV: the device's hardware address, read inside NS.
-mac() { ip -n "$1" -o link show dev "$2" | sed -n 's/.*link\/ether \([0-9a-f:]*\).*/\1/p'; }
-
 # mtu NS DEV: the device's MTU, read inside NS.
 mtu() { ip -n "$1" -o link show dev "$2" | sed -n 's/.* mtu \([0-9]*\) .*/\1/p'; }
 

@@ -15,14 +15,6 @@
 
 source "$(dirname "$0")/lib.sh"
 
-# wait_for SECONDS DESCRIPTION COMMAND...: retry COMMAND every 0.1 s, give up after SECONDS.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  timeout "$secs" bash -c 'until "$@" >/dev/null 2>&1; do sleep 0.1; done' _ "$@" \
-    || fail "gave up after ${secs}s waiting for: $what"
-}
-
 # snmp NS PROTO NAME: a counter of NS from /proc/net/snmp, e.g. Ip InAddrErrors
 # (received packets that were not for this host and were not forwarded) or
 # Icmp InEchos and OutEchos (echo requests received, echo replies sent).

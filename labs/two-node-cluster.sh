@@ -58,14 +58,6 @@ stop_servers() {
 trap 'status=$?; set +e; stop_servers; cd /; rm -rf "$WORK"; (exit "$status"); cleanup' EXIT
 cd "$WORK"
 
-# wait_for SECONDS DESCRIPTION COMMAND...: retry COMMAND every 0.1 s, give up after SECONDS.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  timeout "$secs" bash -c 'until "$@" >/dev/null 2>&1; do sleep 0.1; done' _ "$@" \
-    || fail "gave up after ${secs}s waiting for: $what"
-}
-
 N1_IP=192.168.50.11
 N2_IP=192.168.50.12
 CLIENT_IP=192.168.50.100

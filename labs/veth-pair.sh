@@ -25,14 +25,6 @@ done
 WORK=$(mktemp -d)
 trap 'status=$?; rm -rf "$WORK"; (exit "$status"); cleanup' EXIT
 
-# wait_for SECONDS DESCRIPTION COMMAND...: retry COMMAND every 0.1 s, give up after SECONDS.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  timeout "$secs" bash -c 'until "$@" >/dev/null 2>&1; do sleep 0.1; done' _ "$@" \
-    || fail "gave up after ${secs}s waiting for: $what"
-}
-
 # sysfs NS DEV FILE: read /sys/class/net/DEV/FILE as seen inside NS.
 sysfs() { ip netns exec "$1" cat "/sys/class/net/$2/$3"; }
 

@@ -23,9 +23,6 @@ done
 CAPTURE=$(mktemp -d)
 trap 'status=$?; set +e; rm -rf "$CAPTURE"; (exit "$status"); cleanup' EXIT
 
-# mac NS DEV: the device's hardware address, read inside NS.
-mac() { ip -n "$1" -o link show dev "$2" | sed -n 's/.*link\/ether \([0-9a-f:]*\).*/\1/p'; }
-
 step "The underlay: two hosts on one link"
 make_ns vx-h1 vx-h2 vx-c1 vx-c2
 show ip -n vx-h1 link add eth0 type veth peer name eth0 netns vx-h2
