@@ -37,16 +37,7 @@ for tool in iptables iptables-save iptables-restore conntrack socat ss; do
   command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install iptables conntrack socat iproute2)" >&2; exit 2; }
 done
 
-# Background servers, stopped at the end or when the lab fails.
-PIDS=()
 declare -A UDP_PID=()
-stop_servers() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  PIDS=()
-}
-trap 'status=$?; set +e; stop_servers; (exit "$status"); cleanup' EXIT
 
 N="ip netns exec svc-node"
 CLUSTER_IP=10.96.0.100
@@ -91,9 +82,9 @@ step "Each backend pod answers with its own name (TCP 8080, UDP 5353)"
 for p in "${PODS[@]}"; do
   ip netns exec "svc-$p" timeout 120 socat TCP-LISTEN:8080,reuseaddr,fork \
     SYSTEM:"echo pod-$p answered \$SOCAT_PEERADDR" &
-  PIDS+=($!)
+  LAB_PIDS+=($!)
   ip netns exec "svc-$p" timeout 120 socat UDP-RECVFROM:5353,fork SYSTEM:"read line; echo pod-$p" &
-  PIDS+=($!)
+  LAB_PIDS+=($!)
   UDP_PID[$p]=$!
 done
 for p in "${PODS[@]}"; do

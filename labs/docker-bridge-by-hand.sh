@@ -30,15 +30,6 @@ for tool in iptables socat ss ping; do
   command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install iptables socat iproute2 iputils-ping)" >&2; exit 2; }
 done
 
-# Background servers, stopped at the end or when the lab fails.
-PIDS=()
-stop_servers() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  PIDS=()
-}
-trap 'status=$?; set +e; stop_servers; (exit "$status"); cleanup' EXIT
 
 # wait_listening NS PORT: wait (at most 5 s) until a TCP socket listens on PORT in NS.
 wait_listening() {
@@ -120,7 +111,7 @@ show $H iptables -t nat -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERA
 expect_ping dk-c1 198.51.100.2
 ip netns exec dk-client timeout 30 socat TCP-LISTEN:9000,reuseaddr \
   SYSTEM:'echo "dk-client sees a connection from $SOCAT_PEERADDR"' &
-PIDS+=($!)
+LAB_PIDS+=($!)
 wait_listening dk-client 9000
 connect dk-c1 198.51.100.2 9000 || fail "dk-c1 could not connect to 198.51.100.2:9000"
 [[ $REPLY == "dk-client sees a connection from 198.51.100.1" ]] || fail "unexpected reply: $REPLY"
@@ -129,7 +120,7 @@ ok "the container's connection left with the host's address"
 step "Container 1 runs a server on port 80"
 ip netns exec dk-c1 timeout 90 socat TCP-LISTEN:80,reuseaddr,fork \
   SYSTEM:'echo "dk-c1:80 answers, you are $SOCAT_PEERADDR"' &
-PIDS+=($!)
+LAB_PIDS+=($!)
 wait_listening dk-c1 80
 connect dk-c2 172.17.0.2 80 || fail "dk-c2 could not reach dk-c1:80"
 ok "on the bridge every port of every container is open to its neighbours"
@@ -187,7 +178,7 @@ ok "DNAT says ! -i docker0, so dk-c2's packet reached the host's own (empty) por
 
 step "A userland proxy on the host port (docker-proxy's job), played by socat"
 $H timeout 60 socat TCP-LISTEN:8080,reuseaddr,fork TCP:172.17.0.2:80 &
-PIDS+=($!)
+LAB_PIDS+=($!)
 wait_listening dk-host 8080
 show $H ss -Hltn "sport = :8080"
 connect dk-host 127.0.0.1 8080 || fail "127.0.0.1:8080 did not answer through the proxy"

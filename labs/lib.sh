@@ -37,10 +37,21 @@ make_ns() {
   done
 }
 
+# Background processes a lab starts (servers, captures): a lab adds their PIDs
+# here, and the clean-up stops them before the namespaces go.
+LAB_PIDS=()
+stop_servers() {
+  local pid
+  for pid in "${LAB_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${LAB_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  LAB_PIDS=()
+}
+
 # Deleting a namespace destroys the devices, addresses, routes and netfilter
 # rules inside it, and a veth pair dies with either end.
 cleanup() {
   local status=$? ns
+  stop_servers
   for ns in "${LAB_NAMESPACES[@]}"; do ip netns del "$ns" 2>/dev/null || true; done
   exit "$status"
 }

@@ -36,15 +36,6 @@ for tool in iptables socat ss; do
   command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install iptables socat iproute2)" >&2; exit 2; }
 done
 
-# Background servers, stopped at the end or when the lab fails.
-PIDS=()
-stop_servers() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  PIDS=()
-}
-trap 'status=$?; set +e; stop_servers; (exit "$status"); cleanup' EXIT
 
 PODS=(frontend backend db other)
 declare -A IP=([node]=10.30.0.1 [frontend]=10.30.0.10 [backend]=10.30.0.20 [db]=10.30.0.30 [other]=10.30.0.40)
@@ -88,7 +79,7 @@ step "Each pod runs tiny TCP servers that answer with their name"
 for t in "${TARGETS[@]}"; do
   pod=${t%:*} port=${t#*:}
   ip netns exec "np-$pod" timeout 120 socat "TCP-LISTEN:$port,reuseaddr,fork" SYSTEM:"echo $pod port $port" &
-  PIDS+=($!)
+  LAB_PIDS+=($!)
 done
 for t in "${TARGETS[@]}"; do
   pod=${t%:*} port=${t#*:}

@@ -48,13 +48,6 @@ done
 # servers' logs; background servers are stopped and the directory removed on
 # exit, then lib.sh's cleanup deletes the namespaces (keeping the exit status).
 WORK=$(mktemp -d /tmp/cl-lab.XXXXXX)
-PIDS=()
-stop_servers() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  PIDS=()
-}
 trap 'status=$?; set +e; stop_servers; cd /; rm -rf "$WORK"; (exit "$status"); cleanup' EXIT
 cd "$WORK"
 
@@ -86,7 +79,7 @@ serve() {
   local pod=$1 name=$2
   ip netns exec "$pod" timeout 140 socat TCP-LISTEN:8080,reuseaddr,fork \
     SYSTEM:"echo $name saw \$SOCAT_PEERADDR; echo \$SOCAT_PEERADDR >>$WORK/$name.log" &
-  PIDS+=($!)
+  LAB_PIDS+=($!)
 }
 
 # ask NS HOST PORT: one bounded TCP connection; prints the answer.
@@ -237,7 +230,7 @@ step "Client -> node 1:$NODE_PORT: the packet on node 2's underlay link"
 ip netns exec cl-n2 timeout 60 tcpdump -l -n -t -i eth0 -c 1 \
   "tcp dst port 8080 and tcp[tcpflags] & tcp-syn != 0" >"$WORK/tcpdump.out" 2>"$WORK/tcpdump.err" &
 TCPDUMP_PID=$!
-PIDS+=("$TCPDUMP_PID")
+LAB_PIDS+=("$TCPDUMP_PID")
 wait_for 5 "tcpdump to listen on node 2's eth0" grep -q "listening on" "$WORK/tcpdump.err"
 : >"$WORK/web-1.log"
 : >"$WORK/web-2.log"
