@@ -5,6 +5,7 @@ import {themes as prismThemes} from 'prism-react-renderer';
 import {findChrome, INSTALL_HINT} from './scripts/lib/browser';
 import mermaidChunkPlugin from './src/plugins/mermaid-chunk';
 import mermaidStaticPlugin from './src/plugins/mermaid-static';
+import {FONT_FAMILY} from './src/plugins/mermaid-static/renderer';
 import referencesPlugin from './src/plugins/references';
 import remarkGlossaryLinks from './src/remark/glossary-links';
 import remarkLab from './src/remark/lab';
@@ -106,7 +107,7 @@ const config: Config = {
     mermaid: {
       theme: {light: 'default', dark: 'dark'},
       options: {
-        fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+        fontFamily: FONT_FAMILY,
       },
     },
     navbar: {

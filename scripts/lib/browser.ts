@@ -1,8 +1,5 @@
 import {existsSync} from 'node:fs';
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type {Browser, LaunchOptions} from 'playwright-core';
 
 const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
@@ -46,10 +43,4 @@ export async function launchChrome(options: LaunchOptions = {}): Promise<Browser
   if (!executablePath) throw new Error(INSTALL_HINT);
   const {chromium} = await import('playwright-core');
   return chromium.launch({executablePath, headless: true, args: CHROME_ARGS, ...options});
-}
-
-/** A throwaway profile directory, for tools (Lighthouse) that start Chrome themselves. */
-export function tempProfile(): {dir: string; remove: () => void} {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cng-chrome-'));
-  return {dir, remove: () => rmSync(dir, {recursive: true, force: true})};
 }

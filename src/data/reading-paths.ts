@@ -1,7 +1,7 @@
 import {translate} from '@docusaurus/Translate';
 
 export interface PathStep {
-  /** The doc that teaches this step; a step whose chapter is not written yet is shown without a link. */
+  /** The doc that teaches this step (a unit test checks that it exists in both locales). */
   docId: string;
   label: string;
 }

@@ -8,7 +8,7 @@ import {useAllDocsData} from '@docusaurus/plugin-content-docs/client';
 import {readingPaths} from '@site/src/data/reading-paths';
 import styles from './index.module.css';
 
-/** Paths of the docs that exist, by id: a reading path links only the chapters already written. */
+/** Paths of the docs, by id, to link each reading-path step to its chapter. */
 function useDocPaths(): Map<string, string> {
   const versions = Object.values(useAllDocsData()).flatMap((plugin) => plugin.versions);
   return new Map(versions.flatMap((v) => v.docs.map((d) => [d.id, d.path] as const)));
@@ -58,7 +58,12 @@ export default function Home(): React.JSX.Element {
                 <ol className={styles.steps}>
                   {path.steps.map((step) => {
                     const to = docPaths.get(step.docId);
-                    return <li key={step.docId}>{to ? <Link to={to}>{step.label}</Link> : <span>{step.label}</span>}</li>;
+                    if (!to) throw new Error(`src/data/reading-paths.ts: no doc has id "${step.docId}"`);
+                    return (
+                      <li key={step.docId}>
+                        <Link to={to}>{step.label}</Link>
+                      </li>
+                    );
                   })}
                 </ol>
               </div>
