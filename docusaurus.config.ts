@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import type {Options as DocsOptions} from '@docusaurus/plugin-content-docs';
 import {themes as prismThemes} from 'prism-react-renderer';
 import {findChrome, INSTALL_HINT} from './scripts/lib/browser';
+import leanDocsPlugin from './src/plugins/lean-docs';
 import mermaidChunkPlugin from './src/plugins/mermaid-chunk';
 import mermaidStaticPlugin from './src/plugins/mermaid-static';
 import {FONT_FAMILY} from './src/plugins/mermaid-static/renderer';
@@ -69,12 +71,8 @@ const config: Config = {
     [
       'classic',
       {
-        docs: {
-          sidebarPath: './sidebars.ts',
-          beforeDefaultRemarkPlugins: buildTimeDiagrams ? [remarkMermaidStatic] : [],
-          remarkPlugins: [...remarkPlugins],
-          showLastUpdateTime: false,
-        },
+        // The docs plugin is src/plugins/lean-docs, below.
+        docs: false,
         blog: false,
         theme: {customCss: './src/css/custom.css'},
         sitemap: {changefreq: null, priority: null},
@@ -99,7 +97,21 @@ const config: Config = {
     ],
   ],
 
-  plugins: [buildTimeDiagrams ? mermaidStaticPlugin : mermaidChunkPlugin, referencesPlugin],
+  clientModules: [require.resolve('./src/client/prefetch-on-intent.ts')],
+
+  plugins: [
+    [
+      leanDocsPlugin,
+      {
+        sidebarPath: './sidebars.ts',
+        beforeDefaultRemarkPlugins: buildTimeDiagrams ? [remarkMermaidStatic] : [],
+        remarkPlugins: [...remarkPlugins],
+        showLastUpdateTime: false,
+      } satisfies DocsOptions,
+    ],
+    buildTimeDiagrams ? mermaidStaticPlugin : mermaidChunkPlugin,
+    referencesPlugin,
+  ],
 
   themeConfig: {
     metadata: [{name: 'keywords', content: 'container networking, Kubernetes networking, CNI, Docker networking, 容器网络'}],

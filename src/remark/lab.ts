@@ -1,6 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {type Node, type VFileLike, setAttribute, stringAttribute, visitJsx, where} from './mdx-ast';
+import {type Node, type VFileLike, addDefaultImport, setAttribute, stringAttribute, visitJsx, where} from './mdx-ast';
 
 /**
  * `<Lab name="netns-basics" />` shows labs/netns-basics.sh and the output a
@@ -9,7 +9,9 @@ import {type Node, type VFileLike, setAttribute, stringAttribute, visitJsx, wher
  */
 export default function remarkLab(options: {labsDir: string}) {
   return (tree: Node, file: VFileLike) => {
+    let used = false;
     visitJsx(tree, ['Lab'], (node) => {
+      used = true;
       const at = where(file, node);
       const name = stringAttribute(node, 'name', at);
       if (!name) throw new Error(`${at}: <Lab> needs a name, e.g. <Lab name="netns-basics" />`);
@@ -21,5 +23,6 @@ export default function remarkLab(options: {labsDir: string}) {
       setAttribute(node, 'script', readFileSync(script, 'utf8').trimEnd());
       setAttribute(node, 'expected', readFileSync(expected, 'utf8').trimEnd());
     });
+    if (used) addDefaultImport(tree, 'Lab', '@site/src/components/Lab');
   };
 }

@@ -62,3 +62,33 @@ export function where(file: VFileLike, node: Node): string {
 export function localeOf(file: VFileLike): 'en' | 'zh' {
   return /[\\/]i18n[\\/]zh-Hans[\\/]/.test(filePath(file)) ? 'zh' : 'en';
 }
+
+/**
+ * Adds `import name from 'source'` to the page unless it is there already, so
+ * that a component travels only with the pages that use it: a component in
+ * the global MDXComponents is in every page's JavaScript.
+ */
+export function addDefaultImport(tree: Node, name: string, source: string): void {
+  const value = `import ${name} from ${JSON.stringify(source)};`;
+  tree.children ??= [];
+  if (tree.children.some((n) => n.type === 'mdxjsEsm' && n.value === value)) return;
+  const esm: Node & {data: unknown} = {
+    type: 'mdxjsEsm',
+    value,
+    // MDX compiles the estree, not the text.
+    data: {
+      estree: {
+        type: 'Program',
+        sourceType: 'module',
+        body: [
+          {
+            type: 'ImportDeclaration',
+            specifiers: [{type: 'ImportDefaultSpecifier', local: {type: 'Identifier', name}}],
+            source: {type: 'Literal', value: source, raw: JSON.stringify(source)},
+          },
+        ],
+      },
+    },
+  };
+  tree.children.unshift(esm);
+}

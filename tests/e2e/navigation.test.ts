@@ -27,6 +27,26 @@ describe('locale switch and search', () => {
     await w.close();
   });
 
+  test('a page fetches no other page’s code until the reader points at a link to it', async (t) => {
+    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const w = await watchedPage(site);
+    const scripts: string[] = [];
+    w.page.on('request', (r) => {
+      if (/\/assets\/js\/.+\.js$/.test(r.url())) scripts.push(r.url());
+    });
+    await w.page.goto(`${site.url}/docs/linux/network-namespaces`, {waitUntil: 'networkidle'});
+    assert.equal(await w.page.locator('link[rel="prefetch"]').count(), 0, 'no route is prefetched because its link is visible');
+    const loaded = scripts.length;
+    const link = w.page.locator('.theme-doc-sidebar-container a[href="/docs/linux/linux-bridge"]');
+    await link.hover();
+    await w.page.waitForLoadState('networkidle');
+    assert.ok(scripts.length > loaded, 'pointing at a link loads that page’s code');
+    await link.click();
+    await w.page.locator('h1', {hasText: 'The Linux bridge'}).waitFor({timeout: 10_000});
+    assert.deepEqual(w.problems, []);
+    await w.close();
+  });
+
   for (const [locale, prefix, query, title, expected] of [
     ['English', '', 'nsenter', 'Network namespaces', /\/docs\/linux\/network-namespaces/],
     ['Chinese', '/zh-Hans', '命名空间', '网络命名空间', /\/zh-Hans\/docs\/linux\/network-namespaces/],

@@ -3,6 +3,7 @@ import {after, describe, test} from 'node:test';
 import {findChrome, INSTALL_HINT} from '../../scripts/lib/browser';
 import remarkMermaidStatic from '../../src/remark/mermaid-static';
 import {cachedDiagram, renderer} from '../../src/plugins/mermaid-static/renderer';
+import {compactPath, compactSvg} from '../../src/plugins/mermaid-static/compact';
 import type {Node} from '../../src/remark/mdx-ast';
 import {skipOrFail} from '../helpers/ci';
 
@@ -34,5 +35,33 @@ describe('build-time diagram rendering', () => {
       assert.match(svg, /<desc[^>]*>一对虚拟网卡连接两个网络命名空间<\/desc>/);
     }
     assert.notEqual(d.light, d.dark, 'the dark variant uses the dark theme');
+  });
+});
+
+describe('compacting Mermaid SVG', () => {
+  test('rounds geometry and leaves label text alone', () => {
+    const svg = '<g transform="translate(12.3456789, -0.0000001)"><rect width="87.6543219" x="1.5"/><foreignObject><span>10.244.1.123 and 0.12345</span></foreignObject></g>';
+    assert.equal(compactSvg(svg), '<g transform="translate(12.35, 0)"><rect width="87.65" x="1.5"/><foreignObject><span>10.244.1.123 and 0.12345</span></foreignObject></g>');
+  });
+
+  test('joins rough.js’s segments into one subpath and drops its second strokes and empty segments', () => {
+    // The closed subpath keeps its move: Z returns to it.
+    const d = 'M0 0 C1.0001 0 2 0 10 0 M0 0 C1.2 0 2.1 0 10 0 M10 0 C10 0 10 0 10 0 M10 0 C10 3 10 6 10 10 M10 0 C10 3.1 10 6.2 10 10 M10 10 L0 10 Z M0 0 L5 5';
+    assert.equal(compactPath(d), 'M0 0 C1 0 2 0 10 0 C10 3 10 6 10 10 M10 10 L0 10 Z M0 0 L5 5');
+  });
+
+  test('leaves paths with relative or arc commands as they are, rounded', () => {
+    assert.equal(compactPath('M0 0 a5.123 5 0 0 1 10 0 M0 0 a5 5 0 0 1 10 0'), 'M0 0 a5.1 5 0 0 1 10 0 M0 0 a5 5 0 0 1 10 0');
+  });
+
+  test('keeps numbers apart in path data written without separators', () => {
+    // Icons in Mermaid's SVG use the compact notation; rounding .04 to 0 must not turn ".04.2" into "0.2".
+    assert.equal(compactPath('M12 2c.04.2.15.25 5-.04.3l1 1z'), 'M12 2c0 .2 0.2 0.3 5 0 .3l1 1z');
+    assert.equal(compactPath('M12.258.001l.256.002z'), 'M12.3 0l0.3 0z');
+  });
+
+  test('removes the arrowhead markers and icons nothing uses', () => {
+    const svg = '<svg><marker id="m-pointEnd"><path d="M0 0 L10 5"/></marker><marker id="m-crossEnd"><path d="M0 0"/></marker><defs><symbol id="m-clock"><path d="M1 1"/></symbol></defs><path d="M0 0 L9 9" marker-end="url(#m-pointEnd)"/></svg>';
+    assert.equal(compactSvg(svg), '<svg><marker id="m-pointEnd"><path d="M0 0 L10 5"/></marker><path d="M0 0 L9 9" marker-end="url(#m-pointEnd)"/></svg>');
   });
 });

@@ -5,7 +5,7 @@ import remarkLab from '../../src/remark/lab';
 import remarkReferences from '../../src/remark/references';
 import type {Node} from '../../src/remark/mdx-ast';
 import {references} from '../../src/data/references';
-import type {LocalisedReference} from '../../src/data/references/localised';
+import type {ReadingItem} from '../../src/data/references/localised';
 
 const jsx = (name: string, attrs: Record<string, string>, line = 7): Node => ({
   type: 'mdxJsxFlowElement',
@@ -21,13 +21,28 @@ describe('build-time citations', () => {
   const run = remarkReferences({references});
   const someEntry = references.find((r) => r.status.state === 'superseded') ?? references[0]!;
 
-  test('<Ref> gets the entry in the page’s language', () => {
-    const en = jsx('Ref', {id: someEntry.id});
-    const zh = jsx('Ref', {id: someEntry.id});
-    run(root(en), {path: '/site/docs/a.mdx'});
-    run(root(zh), {path: '/site/i18n/zh-Hans/docusaurus-plugin-content-docs/current/a.mdx'});
-    assert.equal((JSON.parse(attr(en, 'data')!) as LocalisedReference).summary, someEntry.summary.en);
-    assert.equal((JSON.parse(attr(zh, 'data')!) as LocalisedReference).summary, someEntry.summary.zh);
+  test('<Ref> becomes a plain link to the entry, with no component to load', () => {
+    const ref = jsx('Ref', {id: someEntry.id});
+    const tree = root(ref);
+    run(tree, {path: '/site/docs/a.mdx'});
+    assert.equal(ref.name, 'a');
+    assert.equal(attr(ref, 'href'), someEntry.url);
+    assert.equal(attr(ref, 'rel'), 'noopener noreferrer');
+    assert.deepEqual(ref.children, [{type: 'text', value: someEntry.title}]);
+    assert.ok(!tree.children!.some((n) => n.type === 'mdxjsEsm'), 'a page with only <Ref> imports nothing');
+  });
+
+  test('<FurtherReading> carries summaries in the page’s language, and the page imports the component once', () => {
+    const ids = {ids: someEntry.id};
+    const en = root(jsx('FurtherReading', ids), jsx('FurtherReading', ids));
+    const zh = root(jsx('FurtherReading', ids));
+    run(en, {path: '/site/docs/a.mdx'});
+    run(zh, {path: '/site/i18n/zh-Hans/docusaurus-plugin-content-docs/current/a.mdx'});
+    const summary = (tree: Node, i: number) => (JSON.parse(attr(tree.children![i]!, 'data')!) as ReadingItem[])[0]!.summary;
+    assert.equal(summary(en, 1), someEntry.summary.en);
+    assert.equal(summary(zh, 1), someEntry.summary.zh);
+    const imports = en.children!.filter((n) => n.type === 'mdxjsEsm').map((n) => n.value);
+    assert.deepEqual(imports, ['import FurtherReading from "@site/src/components/FurtherReading";']);
   });
 
   test('an unknown id stops the build with the file and line', () => {
@@ -41,7 +56,7 @@ describe('build-time citations', () => {
   test('<FurtherReading> lists active entries first', () => {
     const node = jsx('FurtherReading', {topic: 'dns'});
     run(root(node), {path: 'docs/z.mdx'});
-    const states = (JSON.parse(attr(node, 'data')!) as LocalisedReference[]).map((e) => e.status.state);
+    const states = (JSON.parse(attr(node, 'data')!) as ReadingItem[]).map((e) => e.status.state);
     assert.ok(states.length > 0);
     const firstInactive = states.findIndex((s) => s !== 'active');
     assert.ok(firstInactive === -1 || states.slice(firstInactive).every((s) => s !== 'active'), states.join(','));
@@ -53,9 +68,11 @@ describe('<Lab>', () => {
 
   test('inlines the script and its expected output', () => {
     const node = jsx('Lab', {name: 'netns-basics'});
-    run(root(node), {path: 'docs/linux/network-namespaces.mdx'});
+    const tree = root(node);
+    run(tree, {path: 'docs/linux/network-namespaces.mdx'});
     assert.match(attr(node, 'script')!, /^#!\/usr\/bin\/env bash/);
     assert.match(attr(node, 'expected')!, /PASS: netns-basics/);
+    assert.equal(tree.children![0]!.value, 'import Lab from "@site/src/components/Lab";', 'the page imports the component it uses');
   });
 
   test('a lab that does not exist stops the build with the file and line', () => {

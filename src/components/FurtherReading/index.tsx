@@ -2,20 +2,20 @@ import React from 'react';
 import Link from '@docusaurus/Link';
 import Translate from '@docusaurus/Translate';
 import StatusBadge from '@site/src/components/ReferenceCard/StatusBadge';
-import {entryPath, type LocalisedReference} from '@site/src/data/references/localised';
+import {entryPath, type ReadingItem} from '@site/src/data/references/localised';
 import styles from './styles.module.css';
 
 interface Props {
   topic?: string;
   ids?: string;
-  /** JSON of LocalisedReference[], written at build time by src/remark/references.ts. */
+  /** JSON of ReadingItem[], written at build time by src/remark/references.ts. */
   data?: string;
 }
 
 /** A chapter's "Further reading": catalogue entries on a topic, live ones first. */
 export default function FurtherReading({topic, ids, data}: Props): React.JSX.Element {
   if (data === undefined) throw new Error(`<FurtherReading topic="${topic ?? ''}" ids="${ids ?? ''}"> was not expanded`);
-  const entries = JSON.parse(data) as LocalisedReference[];
+  const entries = JSON.parse(data) as ReadingItem[];
   return (
     <ul className={styles.list}>
       {entries.map((entry) => (

@@ -66,3 +66,27 @@ export function indexById(references: readonly Reference[]): Map<string, Referen
 export function entryPath(ref: {id: string; category: CategoryId}): string {
   return `/docs/references/${ref.category}#${ref.id}`;
 }
+
+/** What a chapter's further-reading list shows of an entry; nothing else travels to the page. */
+export interface ReadingItem {
+  id: string;
+  title: string;
+  url: string;
+  authors: string[];
+  year?: number;
+  summary: string;
+  status: {state: StatusState; successor?: {id: string; title: string; category: CategoryId}};
+}
+
+export function toReadingItem(ref: LocalisedReference): ReadingItem {
+  const {state, successor} = ref.status;
+  return {
+    id: ref.id,
+    title: ref.title,
+    url: ref.url,
+    authors: ref.authors,
+    ...(ref.year !== undefined && {year: ref.year}),
+    summary: ref.summary,
+    status: {state, ...(successor && {successor})},
+  };
+}

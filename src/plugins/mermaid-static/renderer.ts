@@ -3,6 +3,7 @@ import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {launchChrome} from '../../../scripts/lib/browser';
+import {compactSvg} from './compact';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const MERMAID_DIR = path.join(ROOT, 'node_modules/mermaid');
@@ -14,7 +15,8 @@ export const FONT_FAMILY =
 
 /** Bump when the render settings change, so every cached diagram is rendered again. */
 const RENDER_SETTINGS = {
-  version: 1,
+  // 6: SVG compacted (src/plugins/mermaid-static/compact.ts).
+  version: 6,
   themes: {
     light: {theme: 'default', themeVariables: {fontFamily: FONT_FAMILY, edgeLabelBackground: '#ffffff'}},
     dark: {theme: 'dark', themeVariables: {fontFamily: FONT_FAMILY, edgeLabelBackground: '#1b1b1d'}},
@@ -110,7 +112,7 @@ class Renderer {
         const line = /on line (\d+)/.exec(message)?.[1];
         throw new MermaidSyntaxError(message.split('\n').slice(0, 4).join(' '), line ? Number(line) : undefined);
       }
-      svgs[mode] = result.svg;
+      svgs[mode] = compactSvg(result.svg);
     }
     const viewBox = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(svgs.light);
     const rendered: RenderedDiagram = {id, ...svgs, width: Math.ceil(Number(viewBox?.[1] ?? 600)), height: Math.ceil(Number(viewBox?.[2] ?? 400))};
