@@ -92,6 +92,8 @@ const config: Config = {
         docsRouteBasePath: '/docs',
         zhUserDictPath: path.resolve(__dirname, 'src/data/zh-search-dictionary.txt'),
         searchResultLimits: 8,
+        // Lab scripts and their output (src/components/Lab) were half of the index that the first search downloads.
+        ignoreCssSelectors: ['.lab-listing'],
         searchBarShortcutHint: false,
       },
     ],

@@ -22,12 +22,12 @@ import {BenchError, timedBuild} from './lib/build';
 import {launchBenchChrome} from './lib/chrome';
 import {loadExplorerCode, QUERIES, syntheticCatalogue, timeExplorerInBrowser, timeFilter} from './lib/filter-latency';
 import {LighthouseRunner} from './lib/lighthouse';
-import {allPages, pageLabel, type PageSpec} from './lib/pages';
+import {allPages, pageLabel, type PageSpec, type SiteId} from './lib/pages';
 import {renderReport, type BuildEntry, type Results} from './lib/report';
 import {median} from './lib/stats';
 import {generateStockSite} from './lib/stock';
 import {findMermaidChunks, measurePageWeight, siteConfigBytes} from './lib/weight';
-import {clearCaches, prepareSite, REPO, RESULTS_DIR, SITE_DIR, STOCK_DIR} from './lib/workspace';
+import {addChapterWithoutDiagrams, clearCaches, DIAGRAM_CHAPTER, prepareSite, REPO, RESULTS_DIR, SITE_DIR, STOCK_DIR} from './lib/workspace';
 
 const quick = process.argv.includes('--quick');
 const source = process.argv.includes('--worktree') ? ('worktree' as const) : {rev: optionValue('--rev') ?? 'HEAD'};
@@ -42,8 +42,15 @@ function optionValue(name: string): string | undefined {
 }
 const LIGHTHOUSE_RUNS = quick ? 1 : 3;
 const COLD_REPEATS = quick ? 1 : 3;
-const TOUCHED_CHAPTER = 'docs/linux/network-namespaces.mdx';
-const OUT = {rspack: path.join(SITE_DIR, 'build'), webpack: path.join(SITE_DIR, 'build-webpack'), stock: path.join(STOCK_DIR, 'build')};
+const TOUCHED_CHAPTER = DIAGRAM_CHAPTER.file;
+const OUT = {
+  rspack: path.join(SITE_DIR, 'build'),
+  webpack: path.join(SITE_DIR, 'build-webpack'),
+  client: path.join(SITE_DIR, 'build-client-mermaid'),
+  stock: path.join(STOCK_DIR, 'build'),
+};
+/** Where each measured site's pages come from. */
+const SITE_OUT: Record<SiteId, string> = {ours: OUT.rspack, client: OUT.client, stock: OUT.stock};
 
 const log = (msg: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -72,6 +79,13 @@ function buildSteps(): BuildStep[] {
   // Our builds must use Rspack even if the caller's shell exports BENCH_BUNDLER.
   const rspack = {BENCH_BUNDLER: undefined};
   return [
+    // First, so that the site's .docusaurus ends up holding our own config (see siteConfigBytes below).
+    {
+      entry: {id: 'ours-client-mermaid', label: 'ours without a browser at build time (theme-mermaid draws diagrams in the reader’s browser)', site: 'ours', bundler: 'Rspack + SWC', locales: 2},
+      cwd: SITE_DIR,
+      outDir: OUT.client,
+      env: {...rspack, CHROME_PATH: '/nonexistent'},
+    },
     {entry: {id: 'ours-rspack-cold', label: 'ours, cold (no .docusaurus, no caches)', site: 'ours', bundler: 'Rspack + SWC', locales: 2}, cwd: SITE_DIR, outDir: OUT.rspack, env: rspack, before: () => clearCaches(SITE_DIR), required: true, repeats: COLD_REPEATS},
     {entry: {id: 'ours-rspack-warm', label: 'ours, warm (persistent cache from the cold build)', site: 'ours', bundler: 'Rspack + SWC', locales: 2}, cwd: SITE_DIR, outDir: OUT.rspack, env: rspack},
     {
@@ -136,39 +150,38 @@ async function runBuilds(siteDescription: string, errors: string[]): Promise<Bui
 }
 
 interface Served {
-  ours: string;
-  stock?: string;
+  origins: Partial<Record<SiteId, string>>;
   close: () => Promise<void>;
 }
 
-async function serveBuilds(stockBuilt: boolean): Promise<Served> {
+/** Serves each build that exists, compressed, both locales. */
+async function serveBuilds(built: Record<SiteId, boolean>): Promise<Served> {
   const servers: Server[] = [];
-  const ours = await startStaticServer({root: OUT.rspack, locales: ['zh-Hans'], compress: true});
-  servers.push(ours.server);
-  let stock: string | undefined;
-  if (stockBuilt) {
-    const s = await startStaticServer({root: OUT.stock, compress: true});
+  const origins: Served['origins'] = {};
+  for (const site of Object.keys(SITE_OUT) as SiteId[]) {
+    if (!built[site]) continue;
+    const s = await startStaticServer({root: SITE_OUT[site], locales: ['zh-Hans'], compress: true});
     servers.push(s.server);
-    stock = s.url;
+    origins[site] = s.url;
   }
-  return {ours: ours.url, stock, close: () => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))).then(() => undefined)};
+  return {origins, close: () => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))).then(() => undefined)};
 }
 
-/** The pages we can measure: the stock ones only when the stock site built. */
+/** The pages we can measure: those of the sites that built. */
 function measurablePages(served: Served): Array<{spec: PageSpec; origin: string}> {
   return allPages().flatMap((spec) => {
-    const origin = spec.site === 'ours' ? served.ours : served.stock;
+    const origin = served.origins[spec.site];
     return origin ? [{spec, origin}] : [];
   });
 }
 
 async function measureWeights(browser: Browser, served: Served, errors: string[]): Promise<Results['weights']> {
-  const mermaid = new Set([...findMermaidChunks(OUT.rspack), ...(served.stock ? findMermaidChunks(OUT.stock) : [])]);
+  const mermaid = new Set((Object.keys(served.origins) as SiteId[]).flatMap((site) => [...findMermaidChunks(SITE_OUT[site])]));
   const weights: Results['weights'] = [];
   for (const {spec, origin} of measurablePages(served)) {
     log(`page weight: ${pageLabel(spec)} ${spec.path}`);
     try {
-      weights.push(await measurePageWeight(browser, origin, spec, mermaid));
+      weights.push(await measurePageWeight(browser, origin, SITE_OUT[spec.site], spec, mermaid));
     } catch (err) {
       errors.push(`page weight ${spec.path}: ${message(err)}`);
     }
@@ -180,7 +193,8 @@ async function runLighthouse(served: Served, errors: string[]): Promise<Results[
   const runner = await LighthouseRunner.start();
   const out: Results['lighthouse'] = [];
   try {
-    for (const {spec, origin} of measurablePages(served)) {
+    // The chapter without diagrams is there for its weight only.
+    for (const {spec, origin} of measurablePages(served).filter(({spec}) => spec.type !== 'chapter-plain')) {
       log(`lighthouse ×${LIGHTHOUSE_RUNS}: ${pageLabel(spec)} ${spec.path}`);
       const summary = await runner.measure(origin + spec.path, LIGHTHOUSE_RUNS);
       for (const e of summary.errors) errors.push(`lighthouse ${spec.path}: ${e}`);
@@ -205,7 +219,7 @@ async function measureFilter(browser: Browser, served: Served, errors: string[])
   }
   for (const locale of ['en', 'zh-Hans'] as const) {
     const entries = locale === 'en' ? real : await code.loadCatalogue(locale);
-    const url = `${served.ours}${locale === 'en' ? '' : '/zh-Hans'}/references`;
+    const url = `${served.origins.ours}${locale === 'en' ? '' : '/zh-Hans'}/references`;
     for (const query of QUERIES) {
       log(`explorer in the browser (${locale}): "${query}"`);
       try {
@@ -240,13 +254,15 @@ async function main(): Promise<void> {
   const errors: string[] = [];
   log(`preparing bench/.work/site (${source === 'worktree' ? 'working tree' : source.rev}) and bench/.work/stock${quick ? ' (--quick)' : ''}`);
   const site = prepareSite(source);
-  generateStockSite(STOCK_DIR);
+  addChapterWithoutDiagrams(SITE_DIR);
+  generateStockSite(STOCK_DIR, SITE_DIR);
   const load: Results['load'] = [{phase: 'start', load1: os.loadavg()[0]!}];
   const sample = (phase: string) => load.push({phase, load1: os.loadavg()[0]!});
   const builds = await runBuilds(site, errors);
   sample('builds');
 
-  const served = await serveBuilds(builds.some((b) => b.id === 'stock-cold' && b.seconds !== undefined));
+  const builtOk = (id: string) => builds.some((b) => b.id === id && b.seconds !== undefined);
+  const served = await serveBuilds({ours: true, client: builtOk('ours-client-mermaid'), stock: builtOk('stock-cold')});
   const browser = await launchBenchChrome();
   const results: Results = {date: new Date().toISOString().slice(0, 10), quick, site, machine: machine(browser.version()), builds, weights: [], siteConfig: {}, lighthouse: [], filter: [], browserFilter: [], load, errors};
   try {

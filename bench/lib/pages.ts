@@ -1,7 +1,15 @@
 import {STOCK_PAGES} from './stock';
+import {DIAGRAM_CHAPTER, PLAIN_CHAPTER} from './workspace';
 
-export type SiteId = 'ours' | 'stock';
-export type PageType = 'home' | 'chapter' | 'doc' | 'category' | 'explorer' | 'search';
+/**
+ * ours: the site as built here, diagrams rendered at build time.
+ * client: the same commit built without a browser, so that
+ *   @docusaurus/theme-mermaid draws the diagrams in the reader's browser
+ *   (what the site would be without build-time rendering: the "before").
+ * stock: a stock Docusaurus site carrying three of our pages as plain Markdown.
+ */
+export type SiteId = 'ours' | 'client' | 'stock';
+export type PageType = 'home' | 'chapter' | 'chapter-plain' | 'doc' | 'category' | 'explorer' | 'search';
 
 export interface PageSpec {
   site: SiteId;
@@ -15,40 +23,56 @@ export interface PageSpec {
 export const PAGE_TYPE_LABEL: Record<PageType, string> = {
   home: 'home',
   chapter: 'chapter with diagrams',
+  'chapter-plain': 'same chapter, diagrams removed',
   doc: 'docs page, no diagram',
   category: 'reference category',
   explorer: 'reference explorer',
   search: 'search page',
 };
 
+export const SITE_LABEL: Record<SiteId, string> = {
+  ours: 'ours',
+  client: 'ours, client-side Mermaid',
+  stock: 'stock',
+};
+
+const docPath = (id: string) => `/docs/${id}`;
+
 const OUR_PAGES: Array<{type: PageType; path: string; diagram?: boolean}> = [
   {type: 'home', path: '/'},
-  {type: 'chapter', path: '/docs/linux/network-namespaces', diagram: true},
+  {type: 'chapter', path: docPath(DIAGRAM_CHAPTER.id), diagram: true},
+  {type: 'chapter-plain', path: docPath(PLAIN_CHAPTER.id)},
   {type: 'doc', path: '/docs/references'},
   {type: 'category', path: '/docs/references/service-mesh'},
   {type: 'explorer', path: '/references'},
   {type: 'search', path: '/search?q=namespace'},
 ];
 
-/** Every measured page: ours in both locales, then the stock home and doc page. */
+const STOCK: Array<{type: PageType; path: string}> = [
+  {type: 'home', path: STOCK_PAGES.home},
+  {type: 'chapter', path: STOCK_PAGES.chapter},
+  {type: 'doc', path: STOCK_PAGES.doc},
+];
+
+const inLocale = (locale: 'en' | 'zh-Hans', p: string) =>
+  // /zh-Hans/ rather than /zh-Hans for the home page, as the locale dropdown links it.
+  locale === 'en' ? p : `/zh-Hans${p === '/' ? '/' : p}`;
+
+/**
+ * Every measured page, in both locales: ours, the client-side-Mermaid build
+ * (every type but the search page, which has no diagram and no catalogue),
+ * and the stock twins. The stock chapter has no diagram to wait for.
+ */
 export function allPages(): PageSpec[] {
-  const ours = OUR_PAGES.flatMap(({type, path, diagram = false}) =>
-    (['en', 'zh-Hans'] as const).map((locale) => ({
-      site: 'ours' as const,
-      type,
-      locale,
-      // /zh-Hans/ rather than /zh-Hans for the home page, as the locale dropdown links it.
-      path: locale === 'en' ? path : `/zh-Hans${path === '/' ? '/' : path}`,
-      diagram,
-    })),
-  );
-  const stock: PageSpec[] = [
-    {site: 'stock', type: 'home', locale: 'en', path: STOCK_PAGES.home, diagram: false},
-    {site: 'stock', type: 'doc', locale: 'en', path: STOCK_PAGES.doc, diagram: false},
-  ];
-  return [...ours, ...stock];
+  const locales = ['en', 'zh-Hans'] as const;
+  const ours = (site: 'ours' | 'client') =>
+    OUR_PAGES.filter((p) => site === 'ours' || p.type !== 'search').flatMap(({type, path, diagram = false}) =>
+      locales.map((locale) => ({site, type, locale, path: inLocale(locale, path), diagram})),
+    );
+  const stock = STOCK.flatMap(({type, path}) => locales.map((locale) => ({site: 'stock' as const, type, locale, path: inLocale(locale, path), diagram: false})));
+  return [...ours('ours'), ...ours('client'), ...stock];
 }
 
 export function pageLabel(spec: PageSpec): string {
-  return `${spec.site === 'stock' ? 'stock ' : ''}${PAGE_TYPE_LABEL[spec.type]}`;
+  return `${spec.site === 'ours' ? '' : `${SITE_LABEL[spec.site]}: `}${PAGE_TYPE_LABEL[spec.type]}`;
 }

@@ -1,6 +1,6 @@
 import type {BuildResult} from './build';
 import type {BrowserLatencySummary, LatencySummary} from './filter-latency';
-import type {LighthouseSummary} from './lighthouse';
+import {CATEGORIES, type Category, type LighthouseSummary} from './lighthouse';
 import {pageLabel, type PageSpec} from './pages';
 import {fmt, fmtRatio, kb, ratio} from './stats';
 import type {PageWeight} from './weight';
@@ -38,6 +38,9 @@ export interface Results {
   errors: string[];
 }
 
+type Locale = 'en' | 'zh-Hans';
+type PerLocale = Partial<Record<Locale, number>>;
+
 export interface Ratios {
   buildVsStock?: number;
   buildVsStockCpu?: number;
@@ -45,25 +48,36 @@ export interface Ratios {
   webpackVsRspackCpu?: number;
   touchedVsCold?: number;
   warmVsCold?: number;
-  docJsVsStockTransfer?: number;
-  docJsVsStockRaw?: number;
-  diagramVsDocJsTransfer?: number;
-  diagramVsDocJsRaw?: number;
+  /** JS (gzip) of the chapter with diagrams ÷ the same chapter without them: build-time diagrams, then client-side Mermaid. */
+  diagramVsPlain: PerLocale;
+  diagramVsPlainClient: PerLocale;
+  /** JS (gzip) of our page ÷ its stock twin (same text, plain Markdown). */
+  chapterVsStock: PerLocale;
+  docVsStock: PerLocale;
   mermaidOnPagesWithoutDiagram: string;
 }
 
+const TARGET_DIAGRAM_VS_PLAIN = 1.05;
+const TARGET_CHAPTER_VS_STOCK = 1.0;
 const TARGET_DOC_VS_STOCK = 1.05;
 const TARGET_KEYSTROKE_MS = 16;
+const LOCALES: Locale[] = ['en', 'zh-Hans'];
 
 const build = (r: Results, id: string) => r.builds.find((b) => b.id === id && b.seconds !== undefined);
-const weight = (r: Results, site: string, type: string, locale = 'en') => r.weights.find((w) => w.spec.site === site && w.spec.type === type && w.spec.locale === locale);
+const weight = (r: Results, site: string, type: string, locale: Locale = 'en') => r.weights.find((w) => w.spec.site === site && w.spec.type === type && w.spec.locale === locale);
+
+function perLocale(r: Results, a: [site: string, type: string], b: [site: string, type: string]): PerLocale {
+  const out: PerLocale = {};
+  for (const locale of LOCALES) {
+    const value = ratio(weight(r, a[0], a[1], locale)?.jsGzip, weight(r, b[0], b[1], locale)?.jsGzip);
+    if (value !== undefined) out[locale] = value;
+  }
+  return out;
+}
 
 export function computeRatios(r: Results): Ratios {
   const cold = build(r, 'ours-rspack-cold')?.seconds;
   const coldCpu = build(r, 'ours-rspack-cold')?.cpuSeconds;
-  const doc = weight(r, 'ours', 'doc');
-  const stockDoc = weight(r, 'stock', 'doc');
-  const chapter = weight(r, 'ours', 'chapter');
   const leaks = r.weights
     .filter((w) => w.spec.site === 'ours' && !w.spec.diagram && w.mermaidChunks.length > 0)
     .map((w) => `${w.spec.path}: ${w.mermaidChunks.join(', ')}`);
@@ -74,12 +88,20 @@ export function computeRatios(r: Results): Ratios {
     webpackVsRspackCpu: ratio(build(r, 'ours-webpack-cold')?.cpuSeconds, coldCpu),
     warmVsCold: ratio(build(r, 'ours-rspack-warm')?.seconds, cold),
     touchedVsCold: ratio(build(r, 'ours-rspack-touched')?.seconds, cold),
-    docJsVsStockTransfer: ratio(doc?.js.transfer, stockDoc?.js.transfer),
-    docJsVsStockRaw: ratio(doc?.js.raw, stockDoc?.js.raw),
-    diagramVsDocJsTransfer: ratio(chapter?.js.transfer, doc?.js.transfer),
-    diagramVsDocJsRaw: ratio(chapter?.js.raw, doc?.js.raw),
+    diagramVsPlain: perLocale(r, ['ours', 'chapter'], ['ours', 'chapter-plain']),
+    diagramVsPlainClient: perLocale(r, ['client', 'chapter'], ['client', 'chapter-plain']),
+    chapterVsStock: perLocale(r, ['ours', 'chapter'], ['stock', 'chapter']),
+    docVsStock: perLocale(r, ['ours', 'doc'], ['stock', 'doc']),
     mermaidOnPagesWithoutDiagram: r.weights.length === 0 ? 'not measured' : leaks.length ? leaks.join('; ') : 'none',
   };
+}
+
+/** "1.00× / 1.01× (met)": en / zh-Hans, then whether both are within the target. */
+function fmtPerLocale(values: PerLocale, target?: number): string {
+  const shown = LOCALES.map((l) => fmtRatio(values[l])).join(' / ');
+  const known = LOCALES.map((l) => values[l]).filter((v): v is number => v !== undefined);
+  if (target === undefined || known.length === 0) return shown;
+  return `${shown} ${known.every((v) => v <= target) ? '(met)' : '(MISSED)'}`;
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -121,34 +143,67 @@ function weightSection(r: Results, q: Ratios): string {
     `\`${w.spec.path}\``,
     kb(w.html.transfer),
     kb(w.js.transfer),
+    kb(w.jsGzip),
     kb(w.js.raw),
     String(w.js.requests),
     kb(w.css.transfer),
-    kb(w.css.raw),
     w.data.requests ? `${kb(w.data.transfer)} / ${kb(w.data.raw)}` : '–',
     kb(w.prefetch.transfer),
     w.mermaidChunks.length ? w.mermaidChunks.join(', ') : 'none',
-    w.mermaidPrefetched.length ? w.mermaidPrefetched.join(', ') : 'none',
   ]);
-  const target = q.docJsVsStockTransfer === undefined ? '' : q.docJsVsStockTransfer <= TARGET_DOC_VS_STOCK ? ' (met)' : ' (MISSED)';
   const foreign = r.weights.flatMap((w) => w.foreign.map((u) => `${w.spec.path} → ${u}`));
   return [
-    '## Page weight (fresh cache, brotli, KiB)',
+    '## Page weight (fresh cache, KiB; transfer is brotli from the server, gzip is computed from the built files)',
     '',
-    table(['page', 'locale', 'path', 'HTML transfer', 'JS transfer', 'JS raw', 'JS files', 'CSS transfer', 'CSS raw', 'data (fetch) transfer / raw', 'JS/CSS prefetched', 'Mermaid chunks run', 'Mermaid chunks prefetched'], rows),
+    table(['page', 'locale', 'path', 'HTML transfer', 'JS transfer', 'JS gzip', 'JS raw', 'JS files', 'CSS transfer', 'data (fetch) transfer / raw', 'JS/CSS prefetched', 'Mermaid chunks run'], rows),
+    '',
+    'Ratios of JS (gzip), en / zh-Hans:',
     '',
     table(
       ['ratio', 'value'],
       [
-        [`our docs page without diagram JS ÷ stock doc page JS, transfer (target ≤ ${TARGET_DOC_VS_STOCK})`, fmtRatio(q.docJsVsStockTransfer) + target],
-        ['same, raw', fmtRatio(q.docJsVsStockRaw)],
-        ['our diagram page JS ÷ our docs page without diagram JS, transfer', fmtRatio(q.diagramVsDocJsTransfer)],
-        ['same, raw', fmtRatio(q.diagramVsDocJsRaw)],
-        ['Mermaid chunks loaded on a page without a diagram', q.mermaidOnPagesWithoutDiagram],
+        [`chapter with diagrams ÷ the same chapter without them, build-time diagrams (target ≤ ${TARGET_DIAGRAM_VS_PLAIN})`, fmtPerLocale(q.diagramVsPlain, TARGET_DIAGRAM_VS_PLAIN)],
+        ['the same, client-side Mermaid', fmtPerLocale(q.diagramVsPlainClient)],
+        [`our chapter ÷ its stock twin (same text as plain Markdown) (target ≤ ${TARGET_CHAPTER_VS_STOCK})`, fmtPerLocale(q.chapterVsStock, TARGET_CHAPTER_VS_STOCK)],
+        [`our docs page without diagram ÷ its stock twin (target ≤ ${TARGET_DOC_VS_STOCK})`, fmtPerLocale(q.docVsStock, TARGET_DOC_VS_STOCK)],
+        ['Mermaid chunks loaded on our pages without a diagram', q.mermaidOnPagesWithoutDiagram],
         ['site config embedded in main.js (every page), ours / stock, KiB raw (brotli)', `${kb(r.siteConfig.ours?.raw)} (${kb(r.siteConfig.ours?.brotli)}) / ${kb(r.siteConfig.stock?.raw)} (${kb(r.siteConfig.stock?.brotli)})`],
       ],
     ),
     ...(foreign.length ? ['', `Requests that tried to leave the machine: ${foreign.join('; ')}`] : []),
+  ].join('\n');
+}
+
+/**
+ * Each page type and locale: client-side Mermaid (before) → build-time
+ * diagrams (after), with the stock twin where there is one.
+ */
+function beforeAfterSection(r: Results): string {
+  const lh = (site: string, type: string, locale: Locale) => r.lighthouse.find((l) => l.spec.site === site && l.spec.type === type && l.spec.locale === locale)?.summary;
+  const arrow = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
+  const score = (s: LighthouseSummary | undefined, c: Category) => (s?.scores[c] === undefined ? '–' : s.scores[c]!.toFixed(0));
+  const types = ['home', 'chapter', 'doc', 'category', 'explorer'] as const;
+  const rows = types.flatMap((type) =>
+    LOCALES.map((locale) => {
+      const [before, after, stock] = [lh('client', type, locale), lh('ours', type, locale), lh('stock', type, locale)];
+      return [
+        pageLabel({site: 'ours', type, locale, path: '', diagram: false}),
+        locale,
+        arrow(kb(weight(r, 'client', type, locale)?.jsGzip), kb(weight(r, 'ours', type, locale)?.jsGzip)),
+        kb(weight(r, 'stock', type, locale)?.jsGzip),
+        arrow(fmt(before?.cls, 3), fmt(after?.cls, 3)),
+        ...CATEGORIES.map((c) => arrow(score(before, c), score(after, c))),
+        fmt(before?.tbtMs, 0) + ' → ' + fmt(after?.tbtMs, 0),
+        stock ? `${score(stock, 'performance')} (TBT ${fmt(stock.tbtMs, 0)})` : '–',
+      ];
+    }),
+  );
+  return [
+    '## Before and after: client-side Mermaid → diagrams rendered at build time',
+    '',
+    'The same commit built twice: without a browser at build time (@docusaurus/theme-mermaid draws the diagrams in the reader’s browser) and as the site is built here. JS in KiB gzip; Lighthouse mobile, medians.',
+    '',
+    table(['page', 'locale', 'JS gzip', 'stock twin JS gzip', 'CLS', 'perf', 'a11y', 'best practices', 'SEO', 'TBT ms', 'stock twin perf'], rows),
   ].join('\n');
 }
 
@@ -220,6 +275,7 @@ export function renderReport(r: Results): string {
   const sections = [head.join('\n'), buildsSection(r, q)];
   if (r.weights.length) sections.push(weightSection(r, q));
   if (r.lighthouse.length) sections.push(lighthouseSection(r));
+  if (r.weights.length && r.lighthouse.length) sections.push(beforeAfterSection(r));
   if (r.filter.length || r.browserFilter.length) sections.push(filterSection(r));
   if (r.errors.length) sections.push(['## Errors', '', ...r.errors.map((e) => `- ${e.split('\n')[0]}`)].join('\n'));
   return `${sections.join('\n\n')}\n`;

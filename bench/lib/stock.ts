@@ -1,32 +1,38 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
+import {chineseTwin, plainMarkdown} from './plain-markdown';
 import {linkNodeModules, REPO, removeWorkDir} from './workspace';
 
 /**
  * A stock Docusaurus site, as `create-docusaurus <name> classic --typescript`
  * 3.10 would write it, cut down to what the comparison needs: the classic
- * preset with docs only (our site disables the blog too), one locale, no
- * extra plugins, and the template's `future: {v4: true}`. In 3.10 that flag
- * turns on `v4.fasterByDefault`, so a new site builds with Rspack, SWC and
- * the persistent cache, as ours does (our config only adds the switch back
- * to Webpack for this benchmark).
- * Its three docs are plain Markdown (headings, paragraphs, lists) of the same
- * length as three of ours, without diagrams or components.
+ * preset with docs only (our site disables the blog too), our two locales,
+ * no extra plugins, and the template's `future: {v4: true}`. In 3.10 that
+ * flag turns on `v4.fasterByDefault`, so a new site builds with Rspack, SWC
+ * and the persistent cache, as ours does (our config only adds the switch
+ * back to Webpack for this benchmark).
+ * Its three docs are three of ours in both languages, as plain Markdown
+ * (./plain-markdown): the same text and code, without our diagrams and
+ * components. A page of ours and its stock twin differ only in what the
+ * site around the text costs.
  */
 export const STOCK_PAGES = {
   home: '/',
-  /** The counterpart of our /docs/references (same source length, no diagram). */
+  /** The twin of our /docs/linux/network-namespaces. */
+  chapter: '/docs/chapter',
+  /** The twin of our /docs/references (no diagram). */
   doc: '/docs/reading',
 };
 
-/** Source documents of our site whose length the stock docs copy. */
-const LENGTH_SOURCES: Record<string, string> = {
+/** Our documents that the stock docs carry, under docs/ and as their Chinese twins. */
+const SOURCES: Record<string, string> = {
   intro: 'docs/how-to-read.mdx',
   chapter: 'docs/linux/network-namespaces.mdx',
   reading: 'docs/references/index.mdx',
 };
 
-export function generateStockSite(dir: string): void {
+/** Writes the stock site into `dir`, its docs converted from the copy of our site in `siteDir`. */
+export function generateStockSite(dir: string, siteDir: string): void {
   removeWorkDir(dir);
   const version = (JSON.parse(readFileSync(path.join(REPO, 'node_modules/@docusaurus/core/package.json'), 'utf8')) as {version: string}).version;
   const ourPackage = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {browserslist: unknown};
@@ -53,9 +59,16 @@ export function generateStockSite(dir: string): void {
     'static/img/logo.svg': ICON,
   };
   let position = 1;
-  for (const [slug, source] of Object.entries(LENGTH_SOURCES)) {
-    const length = plainLength(readFileSync(path.join(REPO, source), 'utf8'));
-    files[`docs/${slug}.md`] = `---\nsidebar_position: ${position++}\n---\n\n${loremDocument(slug, length, position)}`;
+  const labsDir = path.join(siteDir, 'labs');
+  for (const [slug, source] of Object.entries(SOURCES)) {
+    const frontMatter = `sidebar_position: ${position++}\n`;
+    for (const [from, to] of [
+      [source, `docs/${slug}.mdx`],
+      [chineseTwin(source), chineseTwin(`docs/${slug}.mdx`)],
+    ] as const) {
+      const file = path.join(siteDir, from);
+      files[to] = plainMarkdown(readFileSync(file, 'utf8'), file, labsDir).replace(/^---\n/, `---\n${frontMatter}`);
+    }
   }
   for (const [file, text] of Object.entries(files)) {
     const target = path.join(dir, file);
@@ -63,52 +76,6 @@ export function generateStockSite(dir: string): void {
     writeFileSync(target, text);
   }
   linkNodeModules(dir);
-}
-
-/** Length of a document without its front matter and diagrams: the prose the stock page should match. */
-function plainLength(source: string): number {
-  return source.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/```mermaid[\s\S]*?```/g, '').length;
-}
-
-const WORDS = (
-  'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua ' +
-  'enim ad minim veniam quis nostrud exercitation ullamco laboris nisi aliquip ex ea commodo consequat duis aute irure in ' +
-  'reprehenderit voluptate velit esse cillum fugiat nulla pariatur excepteur sint occaecat cupidatat non proident sunt culpa ' +
-  'qui officia deserunt mollit anim id est laborum packet route bridge interface table rule'
-).split(' ');
-
-/** A deterministic pseudo-random generator (mulberry32), so every run builds the same stock text. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function sentence(next: () => number): string {
-  const n = 8 + Math.floor(next() * 12);
-  const words = Array.from({length: n}, () => WORDS[Math.floor(next() * WORDS.length)]!);
-  const text = words.join(' ');
-  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
-}
-
-/** Headings, paragraphs and now and then a bullet list, until the text reaches `length` characters. */
-function loremDocument(slug: string, length: number, seed: number): string {
-  const next = random(seed);
-  const parts = [`# ${slug[0]!.toUpperCase()}${slug.slice(1)}`];
-  let size = parts[0]!.length;
-  for (let i = 0; size < length; i++) {
-    let block: string;
-    if (i % 4 === 3) block = `## ${sentence(next).slice(0, -1).split(' ').slice(0, 4).join(' ')}`;
-    else if (i % 7 === 5) block = Array.from({length: 3}, () => `- ${sentence(next)}`).join('\n');
-    else block = Array.from({length: 3 + Math.floor(next() * 3)}, () => sentence(next)).join(' ');
-    parts.push(block);
-    size += block.length + 2;
-  }
-  return `${parts.join('\n\n')}\n`;
 }
 
 const CONFIG = `import {themes as prismThemes} from 'prism-react-renderer';
@@ -123,7 +90,7 @@ const config: Config = {
   url: 'https://your-docusaurus-site.example.com',
   baseUrl: '/',
   onBrokenLinks: 'throw',
-  i18n: {defaultLocale: 'en', locales: ['en']},
+  i18n: {defaultLocale: 'en', locales: ['en', 'zh-Hans']},
   presets: [
     [
       'classic',

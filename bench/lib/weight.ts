@@ -1,5 +1,5 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
-import {brotliCompressSync, constants} from 'node:zlib';
+import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
 import path from 'node:path';
 import type {Browser, BrowserContext, CDPSession, Request} from 'playwright-core';
 import type {PageSpec} from './pages';
@@ -18,6 +18,8 @@ export interface PageWeight {
   html: Bytes;
   /** What the page runs: Script requests, its workers' scripts included. */
   js: Bytes;
+  /** The same scripts gzipped (zlib's default level, as most servers and CDNs use), from the built files. */
+  jsGzip: number;
   css: Bytes;
   /** Data fetched by script (fetch/XHR), from the page or its workers: the search index, for one. */
   data: Bytes;
@@ -52,11 +54,14 @@ interface RequestRecord {
  * Mermaid carries (mermaidAPI is its core; langium its parser stack).
  */
 export function findMermaidChunks(outDir: string): Set<string> {
-  const dir = path.join(outDir, 'assets', 'js');
   const found = new Set<string>();
-  for (const file of readdirSync(dir)) {
-    if (!file.endsWith('.js')) continue;
-    if (/mermaid/.test(file) || /mermaidAPI|langium/.test(readFileSync(path.join(dir, file), 'utf8'))) found.add(file);
+  // Each locale's build has its own chunks.
+  for (const dir of [path.join(outDir, 'assets', 'js'), path.join(outDir, 'zh-Hans', 'assets', 'js')]) {
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir)) {
+      if (!file.endsWith('.js')) continue;
+      if (/mermaid/.test(file) || /mermaidAPI|langium/.test(readFileSync(path.join(dir, file), 'utf8'))) found.add(file);
+    }
   }
   return found;
 }
@@ -95,7 +100,7 @@ function add(b: Bytes, r: RequestRecord): void {
  * network delivered, by CDP resource type, once the network is idle (and, on
  * a diagram page, once a diagram is drawn: client-side Mermaid loads after hydration).
  */
-export async function measurePageWeight(browser: Browser, origin: string, spec: PageSpec, mermaidFiles: ReadonlySet<string>): Promise<PageWeight> {
+export async function measurePageWeight(browser: Browser, origin: string, outDir: string, spec: PageSpec, mermaidFiles: ReadonlySet<string>): Promise<PageWeight> {
   const context = await browser.newContext();
   const foreign: string[] = [];
   // Not blocked with context.route(): interception changes how Chromium loads, and so the figures.
@@ -119,7 +124,9 @@ export async function measurePageWeight(browser: Browser, origin: string, spec: 
     await page.waitForLoadState('networkidle');
     const seen = new Set([...records.values()].map((r) => r.url));
     const workers = (await Promise.all(fromWorkers)).filter((r): r is RequestRecord => r !== undefined && !seen.has(r.url));
-    return summarise(spec, [...records.values(), ...workers], mermaidFiles, foreign);
+    const w = summarise(spec, [...records.values(), ...workers], mermaidFiles, foreign);
+    w.jsGzip = gzippedScripts(outDir, w.files);
+    return w;
   } finally {
     await context.close();
   }
@@ -172,7 +179,7 @@ async function recordNetwork(cdp: CDPSession): Promise<Map<string, RequestRecord
 }
 
 function summarise(spec: PageSpec, records: RequestRecord[], mermaidFiles: ReadonlySet<string>, foreign: string[]): PageWeight {
-  const w: PageWeight = {spec, html: empty(), js: empty(), data: empty(), css: empty(), prefetch: empty(), all: empty(), mermaidChunks: [], mermaidPrefetched: [], foreign, files: []};
+  const w: PageWeight = {spec, html: empty(), js: empty(), jsGzip: 0, data: empty(), css: empty(), prefetch: empty(), all: empty(), mermaidChunks: [], mermaidPrefetched: [], foreign, files: []};
   const finished = records.filter((x) => x.finished);
   // A preloaded script shows twice: the <link rel=preload> request (type Other, 0 bytes) and the Script.
   const run = new Set(finished.filter((r) => r.type === 'Script' || r.type === 'Stylesheet').map((r) => r.url));
@@ -195,4 +202,15 @@ function summarise(spec: PageSpec, records: RequestRecord[], mermaidFiles: Reado
   w.mermaidChunks.sort();
   w.mermaidPrefetched.sort();
   return w;
+}
+
+/** Gzipped size of every script the page ran, read from the build (the server sends brotli). */
+function gzippedScripts(outDir: string, files: PageWeight['files']): number {
+  return files
+    .filter((f) => f.type === 'Script')
+    .reduce((sum, f) => {
+      const file = path.join(outDir, f.file);
+      if (!existsSync(file)) throw new Error(`${f.file} is not in ${outDir}`);
+      return sum + gzipSync(readFileSync(file)).length;
+    }, 0);
 }

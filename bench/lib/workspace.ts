@@ -1,6 +1,7 @@
 import {execFileSync} from 'node:child_process';
-import {cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmSync, symlinkSync} from 'node:fs';
+import {cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
+import {chineseTwin} from './plain-markdown';
 
 export const REPO = path.resolve(__dirname, '../..');
 export const WORK = path.join(REPO, 'bench', '.work');
@@ -90,4 +91,32 @@ export function removeWorkDir(dir: string): void {
   const real = realpathSync(dir);
   if (!real.startsWith(WORK + path.sep)) throw new Error(`refusing to delete ${real}: outside ${WORK}`);
   rmSync(dir, {recursive: true, force: true});
+}
+
+/** The chapter whose weight stands for a chapter with diagrams. */
+export const DIAGRAM_CHAPTER = {file: 'docs/linux/network-namespaces.mdx', id: 'linux/network-namespaces'};
+/** Its copy without the diagrams, which only the work site has. */
+export const PLAIN_CHAPTER = {file: 'docs/linux/network-namespaces-without-diagrams.mdx', id: 'linux/network-namespaces-without-diagrams'};
+
+/**
+ * Adds to the work site, in both locales and in the sidebar next to the
+ * original, a copy of DIAGRAM_CHAPTER with its Mermaid fences removed: the
+ * same page without diagrams, so that what the diagrams cost a page is
+ * measured on one page, not across two pages of different lengths.
+ */
+export function addChapterWithoutDiagrams(siteDir: string): void {
+  for (const [from, to] of [
+    [DIAGRAM_CHAPTER.file, PLAIN_CHAPTER.file],
+    [chineseTwin(DIAGRAM_CHAPTER.file), chineseTwin(PLAIN_CHAPTER.file)],
+  ] as const) {
+    const text = readFileSync(path.join(siteDir, from), 'utf8');
+    const stripped = text.replace(/```mermaid\n[\s\S]*?\n```\n?/g, '');
+    if (stripped === text) throw new Error(`${from} has no diagram left to compare with`);
+    writeFileSync(path.join(siteDir, to), stripped);
+  }
+  const sidebars = path.join(siteDir, 'sidebars.ts');
+  const text = readFileSync(sidebars, 'utf8');
+  const entry = `'${DIAGRAM_CHAPTER.id}'`;
+  if (!text.includes(entry)) throw new Error(`sidebars.ts does not list ${entry}`);
+  writeFileSync(sidebars, text.replace(entry, `${entry}, '${PLAIN_CHAPTER.id}'`));
 }

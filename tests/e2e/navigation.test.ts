@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {browserTestsUnavailable, openSite, type Site, watchedPage} from '../helpers/site';
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {BUILD_DIR, browserTestsUnavailable, openSite, type Site, watchedPage} from '../helpers/site';
 import {skipOrFail} from '../helpers/ci';
 
 describe('locale switch and search', () => {
@@ -72,6 +74,20 @@ describe('locale switch and search', () => {
       await w.page.locator('main').getByText(title).first().waitFor({timeout: 10_000});
       assert.deepEqual(w.problems, []);
       await w.close();
+    });
+  }
+});
+
+describe('site search index', () => {
+  for (const locale of ['', 'zh-Hans']) {
+    test(`${locale || 'en'}: has the text around a lab, not the lab's script and output`, (t) => {
+      const file = path.join(BUILD_DIR, locale, 'search-index.json');
+      if (!existsSync(file)) return skipOrFail(t, `no ${file}: run \`npm run build\` first`);
+      const text = (JSON.parse(readFileSync(file, 'utf8')) as Array<{documents: Array<{t?: string}>}>).flatMap((part) => part.documents.map((d) => d.t ?? '')).join('\n');
+      // Prose names the labs; only the scripts source lib.sh.
+      assert.ok(text.includes('labs/netns-basics.sh'), 'the prose that names the lab is indexed');
+      assert.ok(!text.includes('source "$(dirname "$0")/lib.sh"'), 'lab scripts are left out of the index');
+      assert.ok(!text.includes('==> A namespace straight from the kernel'), 'lab output is left out of the index');
     });
   }
 });

@@ -11,6 +11,9 @@ interface Props {
   expected?: string;
 }
 
+/** Left out of the site search index (docusaurus.config.ts): a lab's script and output are long, and the prose around them says what they do. */
+export const LISTING = 'lab-listing';
+
 export default function Lab({name, script, expected}: Props): React.JSX.Element {
   if (script === undefined || expected === undefined) {
     throw new Error(`<Lab name="${name}"> was not expanded: is src/remark/lab.ts in the docs' remarkPlugins?`);
@@ -23,7 +26,7 @@ export default function Lab({name, script, expected}: Props): React.JSX.Element 
           {'Run it as root from a clone of this guide’s repository: {command}. It builds everything inside network namespaces it creates and removes them when it ends, even on failure.'}
         </Translate>
       </p>
-      <CodeBlock language="bash" title={file} showLineNumbers>
+      <CodeBlock language="bash" title={file} showLineNumbers className={LISTING}>
         {script}
       </CodeBlock>
       <p className={styles.expectedLabel}>
@@ -31,7 +34,9 @@ export default function Lab({name, script, expected}: Props): React.JSX.Element 
           {'What you should see (a {ellipsis} stands for values that differ on every run, such as MAC addresses and timings):'}
         </Translate>
       </p>
-      <CodeBlock language="text">{expected}</CodeBlock>
+      <CodeBlock language="text" className={LISTING}>
+        {expected}
+      </CodeBlock>
     </div>
   );
 }

@@ -4,11 +4,13 @@ import type {LoadedContent, PluginOptions} from '@docusaurus/plugin-content-docs
 
 /**
  * The classic docs plugin, except that the version data every docs page
- * downloads stops carrying each doc's description: with 49 docs that was
- * 17 KB of the 24 KB chunk, read only by DocCard, the card of a generated
- * index page, which this site does not have. A sidebar category with a
- * generated index stops the build here rather than show cards without text.
- * Each page's own description (its meta tag) is untouched.
+ * downloads is cut to what the pages read. It held a map of every doc's id,
+ * title, description and sidebar (17 KB of its 24 KB with 49 docs), which
+ * only DocCard reads through useDocById, for the cards of a generated index
+ * page or a <DocCardList>; this site has neither, and a sidebar category
+ * with a generated index stops the build here rather than show empty cards.
+ * Sidebar links also lose `unlisted: false`, the default. Each page's own
+ * title and description (its meta tags) are untouched.
  */
 export default async function leanDocsPlugin(context: LoadContext, options: unknown): Promise<Plugin> {
   // `options` has been through validateOptions (below) by now.
@@ -20,11 +22,11 @@ export default async function leanDocsPlugin(context: LoadContext, options: unkn
       for (const version of content.loadedVersions) {
         for (const [sidebarId, items] of Object.entries(version.sidebars)) {
           if (JSON.stringify(items).includes('"generated-index"')) {
-            throw new Error(`sidebars.ts: sidebar "${sidebarId}" has a generated-index category, whose cards need the doc descriptions that src/plugins/lean-docs removes`);
+            throw new Error(`sidebars.ts: sidebar "${sidebarId}" has a generated-index category, whose cards need the doc data that src/plugins/lean-docs removes`);
           }
         }
       }
-      const addRoute = (route: RouteConfig) => args.actions.addRoute(withoutDescriptions(route));
+      const addRoute = (route: RouteConfig) => args.actions.addRoute(lean(route));
       return plugin.contentLoaded!({content, actions: {...args.actions, addRoute}});
     },
   };
@@ -32,11 +34,23 @@ export default async function leanDocsPlugin(context: LoadContext, options: unkn
 // Docusaurus validates a function plugin's options with its own validateOptions; these are the docs plugin's.
 leanDocsPlugin.validateOptions = validateOptions as NonNullable<PluginModule['validateOptions']>;
 
-interface VersionProp {
-  docs: Record<string, {description?: string}>;
+interface SidebarItem {
+  unlisted?: boolean;
+  items?: SidebarItem[];
 }
 
-function withoutDescriptions(route: RouteConfig): RouteConfig {
+interface VersionProp {
+  docs: Record<string, unknown>;
+  docsSidebars: Record<string, SidebarItem[]>;
+}
+
+const leanItem = ({unlisted, items, ...rest}: SidebarItem): SidebarItem => ({
+  ...rest,
+  ...(unlisted && {unlisted}),
+  ...(items && {items: items.map(leanItem)}),
+});
+
+function lean(route: RouteConfig): RouteConfig {
   const version = (route.props as {version?: VersionProp} | undefined)?.version;
   return {
     ...route,
@@ -45,10 +59,11 @@ function withoutDescriptions(route: RouteConfig): RouteConfig {
         ...route.props,
         version: {
           ...version,
-          docs: Object.fromEntries(Object.entries(version.docs).map(([id, {description: _, ...doc}]) => [id, doc])),
+          docs: {},
+          docsSidebars: Object.fromEntries(Object.entries(version.docsSidebars).map(([id, items]) => [id, items.map(leanItem)])),
         },
       },
     }),
-    ...(route.routes && {routes: route.routes.map(withoutDescriptions)}),
+    ...(route.routes && {routes: route.routes.map(lean)}),
   };
 }
