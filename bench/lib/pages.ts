@@ -74,5 +74,7 @@ export function allPages(): PageSpec[] {
 }
 
 export function pageLabel(spec: PageSpec): string {
-  return `${spec.site === 'ours' ? '' : `${SITE_LABEL[spec.site]}: `}${PAGE_TYPE_LABEL[spec.type]}`;
+  // The stock twin of our chapter carries its text, not its diagrams.
+  const type = spec.site === 'stock' && spec.type === 'chapter' ? 'chapter (our text, no diagrams)' : PAGE_TYPE_LABEL[spec.type];
+  return `${spec.site === 'ours' ? '' : `${SITE_LABEL[spec.site]}: `}${type}`;
 }
