@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {AxeBuilder} from '@axe-core/playwright';
-import {browserTestsUnavailable, openSite, type Site, watchedPage} from '../helpers/site';
-import {skipOrFail} from '../helpers/ci';
+import {siteForSuite, watchedPage} from '../helpers/site';
 
 const PAGES = [
   ['home', '/'],
@@ -14,17 +13,13 @@ const PAGES = [
 ] as const;
 
 describe('WCAG 2 A and AA (axe)', () => {
-  let site: Site | undefined;
-  const unavailable = browserTestsUnavailable();
-  before(async () => {
-    if (!unavailable) site = await openSite();
-  });
-  after(async () => site?.close());
+  const siteOr = siteForSuite();
 
   for (const prefix of ['', '/zh-Hans']) {
     for (const scheme of ['light', 'dark'] as const) {
       test(`${prefix || '/en'} in ${scheme} mode has no violations`, {timeout: 180_000}, async (t) => {
-        if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+        const site = siteOr(t);
+        if (!site) return;
         const problems: string[] = [];
         const w = await watchedPage(site, {colorScheme: scheme});
         for (const [name, p] of PAGES) {

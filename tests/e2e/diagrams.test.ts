@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {allMermaidBlocks} from '../../scripts/lib/docs';
-import {BUILD_DIR, browserTestsUnavailable, openSite, type Site, visitConcurrently, watchedPage} from '../helpers/site';
-import {skipOrFail} from '../helpers/ci';
+import {BUILD_DIR, siteForSuite, visitConcurrently, watchedPage} from '../helpers/site';
 
 /** Pages with diagrams (URL path → number of diagrams), from the sources' ```mermaid blocks. */
 function diagramPages(): Map<string, number> {
@@ -41,16 +40,12 @@ describe('diagrams are rendered at build time', () => {
   });
 
   describe('in the browser', () => {
-    let site: Site | undefined;
-    const unavailable = browserTestsUnavailable();
-    before(async () => {
-      if (!unavailable) site = await openSite();
-    });
-    after(async () => site?.close());
+    const siteOr = siteForSuite();
 
     for (const scheme of ['light', 'dark'] as const) {
       test(`${scheme} mode shows the ${scheme} variant of every diagram and loads no Mermaid code`, {timeout: 300_000}, async (t) => {
-        if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+        const site = siteOr(t);
+        if (!site) return;
         const problems: string[] = [];
         const scripts = new Set<string>();
         await visitConcurrently(
@@ -84,7 +79,8 @@ describe('diagrams are rendered at build time', () => {
     }
 
     test('a diagram reached by client-side navigation is fetched and shown', async (t) => {
-      if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+      const site = siteOr(t);
+      if (!site) return;
       const w = await watchedPage(site);
       await w.page.goto(`${site.url}/docs/references`, {waitUntil: 'networkidle'});
       await w.page.locator('nav.menu').getByRole('link', {name: 'Network namespaces'}).click();

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
-import {browserTestsUnavailable, openSite, type Site} from '../helpers/site';
-import {skipOrFail} from '../helpers/ci';
+import {describe, test} from 'node:test';
+import {siteForSuite} from '../helpers/site';
 
 // One page of each type; a phone screen, where headings wrap and shifts are largest.
 const PAGES = ['/', '/docs/linux/network-namespaces', '/docs/references', '/docs/references/service-mesh', '/references', '/search?q=namespace'];
@@ -20,16 +19,12 @@ const OBSERVE_SHIFTS = `
 `;
 
 describe('no layout shift while a page loads and hydrates', () => {
-  let site: Site | undefined;
-  const unavailable = browserTestsUnavailable();
-  before(async () => {
-    if (!unavailable) site = await openSite();
-  });
-  after(async () => site?.close());
+  const siteOr = siteForSuite();
 
   for (const prefix of ['', '/zh-Hans']) {
     test(`${prefix || 'en'}: every page type keeps its layout on a phone`, async (t) => {
-      if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+      const site = siteOr(t);
+      if (!site) return;
       const context = await site.browser.newContext(PHONE);
       try {
         const shifted: string[] = [];

@@ -1,20 +1,16 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {BUILD_DIR, browserTestsUnavailable, openSite, type Site, watchedPage} from '../helpers/site';
+import {BUILD_DIR, siteForSuite, watchedPage} from '../helpers/site';
 import {skipOrFail} from '../helpers/ci';
 
 describe('locale switch and search', () => {
-  let site: Site | undefined;
-  const unavailable = browserTestsUnavailable();
-  before(async () => {
-    if (!unavailable) site = await openSite();
-  });
-  after(async () => site?.close());
+  const siteOr = siteForSuite();
 
   test('switching language on a chapter lands on the same chapter in the other language', async (t) => {
-    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const site = siteOr(t);
+    if (!site) return;
     const w = await watchedPage(site);
     await w.page.goto(`${site.url}/docs/linux/network-namespaces`);
     await w.page.locator('.navbar__items--right .dropdown').first().hover();
@@ -30,7 +26,8 @@ describe('locale switch and search', () => {
   });
 
   test('a page fetches no other page’s code until the reader points at a link to it', async (t) => {
-    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const site = siteOr(t);
+    if (!site) return;
     const w = await watchedPage(site);
     const scripts: string[] = [];
     w.page.on('request', (r) => {
@@ -57,7 +54,8 @@ describe('locale switch and search', () => {
     ['Chinese (a reference)', '/zh-Hans', '深入剖析', '深入剖析Kubernetes', /\/zh-Hans\/docs\/references\/chinese-reading/],
   ] as const) {
     test(`a search in ${locale} finds the chapter and opens it`, async (t) => {
-      if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+      const site = siteOr(t);
+      if (!site) return;
       const w = await watchedPage(site);
       await w.page.goto(`${site.url}${prefix}/`, {waitUntil: 'networkidle'});
       const box = w.page.locator('input.navbar__search-input');

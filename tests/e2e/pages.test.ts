@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {after, before, describe, test} from 'node:test';
-import {BUILD_DIR, browserTestsUnavailable, openSite, type Site, visitConcurrently, watchedPage} from '../helpers/site';
-import {skipOrFail} from '../helpers/ci';
+import {describe, test} from 'node:test';
+import {BUILD_DIR, siteForSuite, visitConcurrently, watchedPage} from '../helpers/site';
 
 /** Paths of every page listed in a locale's sitemap, relative to the site root. */
 function sitemapPaths(file: string): string[] {
@@ -12,15 +11,11 @@ function sitemapPaths(file: string): string[] {
 }
 
 describe('every page of both sitemaps', () => {
-  let site: Site | undefined;
-  const unavailable = browserTestsUnavailable();
-  before(async () => {
-    if (!unavailable) site = await openSite();
-  });
-  after(async () => site?.close());
+  const siteOr = siteForSuite();
 
   test('answers 200, shows its h1, logs no error and loads nothing from elsewhere', {timeout: 600_000}, async (t) => {
-    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const site = siteOr(t);
+    if (!site) return;
     const paths = [...sitemapPaths('sitemap.xml'), ...sitemapPaths('zh-Hans/sitemap.xml')];
     assert.ok(paths.some((p) => p.startsWith('/zh-Hans/')), 'the Chinese sitemap lists no page');
     const problems: string[] = [];
@@ -38,7 +33,8 @@ describe('every page of both sitemaps', () => {
   });
 
   test('an unknown address shows the translated 404 page with status 404', async (t) => {
-    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const site = siteOr(t);
+    if (!site) return;
     const w = await watchedPage(site);
     const en = await w.page.goto(`${site.url}/docs/no-such-page`);
     assert.equal(en?.status(), 404);

@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {references} from '../../src/data/references';
-import {browserTestsUnavailable, openSite, type Site, watchedPage} from '../helpers/site';
-import {skipOrFail} from '../helpers/ci';
+import {siteForSuite, watchedPage} from '../helpers/site';
 
 describe('reference pages and explorer', () => {
-  let site: Site | undefined;
-  const unavailable = browserTestsUnavailable();
-  before(async () => {
-    if (!unavailable) site = await openSite();
-  });
-  after(async () => site?.close());
+  const siteOr = siteForSuite();
 
   test('a category page lists its entries with the summary in the reader’s language', async (t) => {
-    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const site = siteOr(t);
+    if (!site) return;
     const inCategory = references.filter((r) => r.category === 'service-mesh');
     const w = await watchedPage(site);
     for (const [prefix, locale] of [['', 'en'], ['/zh-Hans', 'zh']] as const) {
@@ -29,7 +24,8 @@ describe('reference pages and explorer', () => {
   });
 
   test('a superseded entry links to its successor', async (t) => {
-    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const site = siteOr(t);
+    if (!site) return;
     const old = references.find((r) => r.status.state === 'superseded');
     assert.ok(old && old.status.state === 'superseded', 'the catalogue has no superseded entry');
     const successor = references.find((r) => r.id === (old.status.state === 'superseded' ? old.status.by : ''))!;
@@ -43,7 +39,8 @@ describe('reference pages and explorer', () => {
   });
 
   test('the explorer filters by a Chinese query and a facet, and the URL round-trips', async (t) => {
-    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const site = siteOr(t);
+    if (!site) return;
     const w = await watchedPage(site);
     await w.page.goto(`${site.url}/zh-Hans/references`, {waitUntil: 'networkidle'});
     const count = w.page.getByTestId('result-count');
@@ -78,7 +75,8 @@ describe('reference pages and explorer', () => {
   });
 
   test('the catalogue is published as /references.json', async (t) => {
-    if (!site) return skipOrFail(t, unavailable ?? 'site did not start');
+    const site = siteOr(t);
+    if (!site) return;
     const res = await fetch(`${site.url}/references.json`);
     assert.equal(res.status, 200);
     const body = (await res.json()) as {schemaVersion: number; references: {id: string}[]};

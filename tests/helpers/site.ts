@@ -1,9 +1,11 @@
 import {existsSync} from 'node:fs';
 import type {Server} from 'node:http';
 import path from 'node:path';
+import {after, before, type TestContext} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
 import {findChrome, INSTALL_HINT, launchChrome} from '../../scripts/lib/browser';
 import {startStaticServer} from '../../scripts/lib/static-server';
+import {skipOrFail} from './ci';
 
 export const BUILD_DIR = path.resolve(__dirname, '../../build');
 
@@ -31,6 +33,24 @@ export async function openSite(): Promise<Site> {
       await browser.close();
       await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
     },
+  };
+}
+
+/**
+ * Opens the built site before the calling suite's tests and closes it after.
+ * The returned function gives a test the site, or skips the test (a failure
+ * under CI=true) saying why browser tests cannot run here.
+ */
+export function siteForSuite(): (t: TestContext) => Site | undefined {
+  const unavailable = browserTestsUnavailable();
+  let site: Site | undefined;
+  before(async () => {
+    if (!unavailable) site = await openSite();
+  });
+  after(async () => site?.close());
+  return (t) => {
+    if (!site) skipOrFail(t, unavailable ?? 'site did not start');
+    return site;
   };
 }
 
