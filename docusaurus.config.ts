@@ -4,11 +4,13 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type {Options as DocsOptions} from '@docusaurus/plugin-content-docs';
 import {themes as prismThemes} from 'prism-react-renderer';
 import {findChrome, INSTALL_HINT} from './scripts/lib/browser';
+import codeListingPlugin from './src/plugins/code-listing';
 import leanDocsPlugin from './src/plugins/lean-docs';
 import mermaidChunkPlugin from './src/plugins/mermaid-chunk';
 import mermaidStaticPlugin from './src/plugins/mermaid-static';
 import {FONT_FAMILY} from './src/plugins/mermaid-static/renderer';
 import referencesPlugin from './src/plugins/references';
+import remarkCodeListings from './src/remark/code-listings';
 import remarkGlossaryLinks from './src/remark/glossary-links';
 import remarkLab from './src/remark/lab';
 import remarkMermaidStatic from './src/remark/mermaid-static';
@@ -32,6 +34,7 @@ if (!buildTimeDiagrams && !process.env.CNG_DIAGRAM_WARNING_SHOWN) {
 const remarkPlugins = [
   [remarkLab, {labsDir: path.resolve(__dirname, 'labs')}],
   remarkReferences,
+  remarkCodeListings,
   [
     remarkGlossaryLinks,
     {docsDir: path.resolve(__dirname, 'docs'), zhDocsDir: path.resolve(__dirname, 'i18n/zh-Hans/docusaurus-plugin-content-docs/current')},
@@ -113,6 +116,7 @@ const config: Config = {
     ],
     buildTimeDiagrams ? mermaidStaticPlugin : mermaidChunkPlugin,
     referencesPlugin,
+    codeListingPlugin,
   ],
 
   themeConfig: {
@@ -158,7 +162,8 @@ const config: Config = {
     prism: {
       theme: prismThemes.vsLight,
       darkTheme: prismThemes.oneDark,
-      additionalLanguages: ['bash', 'json', 'yaml'],
+      // Code is highlighted at build time; extra languages are in src/remark/highlight.ts.
+      additionalLanguages: [],
     },
   } satisfies Preset.ThemeConfig,
 };

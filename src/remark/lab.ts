@@ -1,5 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
+import {highlight} from './highlight';
 import {type Node, type VFileLike, addDefaultImport, setAttribute, stringAttribute, visitJsx, where} from './mdx-ast';
 
 /**
@@ -20,8 +21,9 @@ export default function remarkLab(options: {labsDir: string}) {
       for (const f of [script, expected]) {
         if (!existsSync(f)) throw new Error(`${at}: <Lab name="${name}"> needs ${path.relative(process.cwd(), f)}, which does not exist`);
       }
-      setAttribute(node, 'script', readFileSync(script, 'utf8').trimEnd());
-      setAttribute(node, 'expected', readFileSync(expected, 'utf8').trimEnd());
+      // Highlighted here, like every code block (src/remark/code-listings.ts).
+      setAttribute(node, 'scriptHtml', highlight(readFileSync(script, 'utf8').trimEnd(), 'bash'));
+      setAttribute(node, 'expectedHtml', highlight(readFileSync(expected, 'utf8').trimEnd(), 'text'));
     });
     if (used) addDefaultImport(tree, 'Lab', '@site/src/components/Lab');
   };

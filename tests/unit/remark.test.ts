@@ -70,8 +70,8 @@ describe('<Lab>', () => {
     const node = jsx('Lab', {name: 'netns-basics'});
     const tree = root(node);
     run(tree, {path: 'docs/linux/network-namespaces.mdx'});
-    assert.match(attr(node, 'script')!, /^#!\/usr\/bin\/env bash/);
-    assert.match(attr(node, 'expected')!, /PASS: netns-basics/);
+    assert.match(attr(node, 'scriptHtml')!, /^<span class="code-line"><span class="token shebang important">#!\/usr\/bin\/env bash<\/span><\/span>\n/);
+    assert.match(attr(node, 'expectedHtml')!, /PASS: netns-basics/);
     assert.equal(tree.children![0]!.value, 'import Lab from "@site/src/components/Lab";', 'the page imports the component it uses');
   });
 

@@ -1,21 +1,21 @@
 import React from 'react';
-import CodeBlock from '@theme/CodeBlock';
+import Listing from '@site/src/components/Listing';
 import Translate from '@docusaurus/Translate';
 import styles from './styles.module.css';
 
 interface Props {
   name: string;
-  /** Filled in at build time by src/remark/lab.ts from labs/<name>.sh. */
-  script?: string;
-  /** Filled in at build time from labs/<name>.expected.txt. */
-  expected?: string;
+  /** labs/<name>.sh, highlighted by src/remark/lab.ts at build time. */
+  scriptHtml?: string;
+  /** labs/<name>.expected.txt, as HTML. */
+  expectedHtml?: string;
 }
 
 /** Left out of the site search index (docusaurus.config.ts): a lab's script and output are long, and the prose around them says what they do. */
 export const LISTING = 'lab-listing';
 
-export default function Lab({name, script, expected}: Props): React.JSX.Element {
-  if (script === undefined || expected === undefined) {
+export default function Lab({name, scriptHtml, expectedHtml}: Props): React.JSX.Element {
+  if (scriptHtml === undefined || expectedHtml === undefined) {
     throw new Error(`<Lab name="${name}"> was not expanded: is src/remark/lab.ts in the docs' remarkPlugins?`);
   }
   const file = `labs/${name}.sh`;
@@ -26,17 +26,13 @@ export default function Lab({name, script, expected}: Props): React.JSX.Element 
           {'Run it as root from a clone of this guide’s repository: {command}. It builds everything inside network namespaces it creates and removes them when it ends, even on failure.'}
         </Translate>
       </p>
-      <CodeBlock language="bash" title={file} showLineNumbers className={LISTING}>
-        {script}
-      </CodeBlock>
+      <Listing language="bash" title={file} lineNumbers html={scriptHtml} className={LISTING} />
       <p className={styles.expectedLabel}>
         <Translate id="lab.expected" values={{ellipsis: <code>…</code>}}>
           {'What you should see (a {ellipsis} stands for values that differ on every run, such as MAC addresses and timings):'}
         </Translate>
       </p>
-      <CodeBlock language="text" className={LISTING}>
-        {expected}
-      </CodeBlock>
+      <Listing language="text" html={expectedHtml} className={LISTING} />
     </div>
   );
 }

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {themes} from 'prism-react-renderer';
+import codeListingPlugin, {tokenCss} from '../../src/plugins/code-listing';
+import remarkCodeListings from '../../src/remark/code-listings';
+import {highlight} from '../../src/remark/highlight';
+import type {Node} from '../../src/remark/mdx-ast';
+import type {LoadContext} from '@docusaurus/types';
+
+/** What a reader copies: the text of the markup, entities decoded. */
+const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const attr = (node: Node, name: string) => (node.attributes?.find((a) => 'name' in a && a.name === name) as {value?: string | null} | undefined)?.value;
+
+describe('code highlighted at build time', () => {
+  const bash = 'ip netns add "ctr-$N" # a <namespace> & more\n\nip -n ctr link';
+
+  test('tokens become spans with Prism’s classes, and the text is the code exactly', () => {
+    const html = highlight(bash, 'bash');
+    assert.match(html, /<span class="token comment"># a &lt;namespace&gt; &amp; more<\/span>/);
+    assert.match(html, /<span class="token string variable">\$N<\/span>/);
+    assert.equal(text(html), bash);
+    assert.equal(html.split('\n').length, 3, 'one line element per line, the empty one included');
+    assert.ok(html.split('\n').every((line) => line.startsWith('<span class="code-line">')));
+  });
+
+  test('the extra languages are known; console and text stay plain but escaped', () => {
+    assert.match(highlight('a: [1, "x"]', 'yaml'), /token/);
+    assert.match(highlight('{"a": 1}', 'json'), /token property/);
+    const plain = highlight('$ ping <host>', 'console');
+    assert.equal(plain, '<span class="code-line">$ ping &lt;host&gt;</span>');
+  });
+
+  test('a fence becomes <Listing> with its title, line numbers and markup; diagrams are left alone', () => {
+    const fence = {type: 'code', lang: 'bash', meta: 'title="labs/x.sh" showLineNumbers', value: 'echo hi'};
+    const diagram = {type: 'code', lang: 'mermaid', value: 'flowchart LR\n a --> b'};
+    const tree: Node = {type: 'root', children: [fence, {type: 'paragraph', children: [{type: 'code', value: 'ls'}]}, diagram]};
+    remarkCodeListings()(tree);
+    const [esm, listing, paragraph, untouched] = tree.children!;
+    assert.equal(esm!.value, 'import Listing from "@site/src/components/Listing";');
+    assert.equal(listing!.name, 'Listing');
+    assert.equal(attr(listing!, 'title'), 'labs/x.sh');
+    assert.equal(attr(listing!, 'language'), 'bash');
+    assert.equal(attr(listing!, 'lineNumbers'), null, 'a boolean attribute');
+    assert.equal(text(attr(listing!, 'html')!), 'echo hi');
+    assert.equal(paragraph!.children![0]!.name, 'Listing', 'fences nested in other nodes are converted too');
+    assert.equal(untouched, diagram);
+  });
+
+  test('token colours come from the site’s Prism themes, light and dark', () => {
+    const css = tokenCss(themes.vsLight, '.listing');
+    assert.match(css, /^\.listing\{--listing-background:#ffffff;--listing-color:#000000\}/);
+    assert.match(css, /\.listing \.token\.comment\{color:rgb\(0, 128, 0\)\}/);
+    const dark = tokenCss(themes.oneDark, "[data-theme='dark'] .listing");
+    assert.match(dark, /\[data-theme='dark'\] \.listing \.token\.keyword\{/);
+  });
+
+  test('languages asked of the browser-side Prism stop the build, since the browser has none', () => {
+    const context = {siteConfig: {themeConfig: {prism: {theme: themes.vsLight, darkTheme: themes.oneDark, additionalLanguages: ['rust']}}}} as unknown as LoadContext;
+    assert.throws(() => codeListingPlugin(context), /docusaurus\.config\.ts: themeConfig\.prism\.additionalLanguages must be empty/);
+  });
+});
