@@ -4,6 +4,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type {Options as DocsOptions} from '@docusaurus/plugin-content-docs';
 import {themes as prismThemes} from 'prism-react-renderer';
 import {findChrome, INSTALL_HINT} from './scripts/lib/browser';
+import {LAB_LISTING_CLASS} from './src/components/Lab/listing-class';
 import codeListingPlugin from './src/plugins/code-listing';
 import leanDocsPlugin from './src/plugins/lean-docs';
 import mermaidChunkPlugin from './src/plugins/mermaid-chunk';
@@ -96,7 +97,7 @@ const config: Config = {
         zhUserDictPath: path.resolve(__dirname, 'src/data/zh-search-dictionary.txt'),
         searchResultLimits: 8,
         // Lab scripts and their output (src/components/Lab) were half of the index that the first search downloads.
-        ignoreCssSelectors: ['.lab-listing'],
+        ignoreCssSelectors: [`.${LAB_LISTING_CLASS}`],
         searchBarShortcutHint: false,
       },
     ],

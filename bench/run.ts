@@ -4,7 +4,7 @@
  * reference explorer's keystroke latency, in one run. Markdown on stdout,
  * progress on stderr, results in bench/results/<date>[-quick].{json,md}.
  *
- *   npm run bench               full run (20–25 minutes on 2 cores)
+ *   npm run bench               full run (about 20 minutes on 2 cores)
  *   npm run bench -- --quick    no Webpack build, one Lighthouse run per page
  *   npm run bench -- --rev <commit>   measure that commit (default HEAD)
  *   npm run bench -- --worktree       measure the working tree, uncommitted changes included

@@ -31,8 +31,7 @@ export function plainMarkdown(source: string, file: string, labsDir: string): st
   };
   const attr = (node: Node, name: string) => (node.attributes?.find((a) => 'name' in a && a.name === name) as {value?: string} | undefined)?.value ?? '';
 
-  return source
-    .replace(/```mermaid\n[\s\S]*?\n```\n?/g, '')
+  return withoutDiagrams(source)
     .replace(/<(\w+)((?:\s+\w+="[^"]*")*)\s*\/>/g, (tag, name: string, rawAttributes: string) => {
       if (!['Lab', 'Ref', 'FurtherReading', 'ReferenceOverview'].includes(name)) return tag;
       const attributes = Object.fromEntries([...rawAttributes.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
@@ -57,6 +56,11 @@ export function plainMarkdown(source: string, file: string, labsDir: string): st
     .replace(/(?<!!)\[([^\]]+)\]\((?!https?:\/\/)[^)]+\)/g, '$1')
     // Explicit heading ids need markdown.mdx1Compat.headingIds, which future.v4 turns off and our config turns back on.
     .replace(/ \{#[\w-]+\}$/gm, '');
+}
+
+/** A page's source with its Mermaid fences removed. */
+export function withoutDiagrams(source: string): string {
+  return source.replace(/```mermaid\n[\s\S]*?\n```\n?/g, '');
 }
 
 /** Where a page's Chinese twin lives, relative to the site. */

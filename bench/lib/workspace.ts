@@ -1,7 +1,7 @@
 import {execFileSync} from 'node:child_process';
 import {cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {chineseTwin} from './plain-markdown';
+import {chineseTwin, withoutDiagrams} from './plain-markdown';
 
 export const REPO = path.resolve(__dirname, '../..');
 export const WORK = path.join(REPO, 'bench', '.work');
@@ -110,7 +110,7 @@ export function addChapterWithoutDiagrams(siteDir: string): void {
     [chineseTwin(DIAGRAM_CHAPTER.file), chineseTwin(PLAIN_CHAPTER.file)],
   ] as const) {
     const text = readFileSync(path.join(siteDir, from), 'utf8');
-    const stripped = text.replace(/```mermaid\n[\s\S]*?\n```\n?/g, '');
+    const stripped = withoutDiagrams(text);
     if (stripped === text) throw new Error(`${from} has no diagram left to compare with`);
     writeFileSync(path.join(siteDir, to), stripped);
   }

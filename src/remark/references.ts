@@ -35,8 +35,6 @@ export default function remarkReferences(options: {references?: readonly Referen
     const used = new Set<string>();
     visitJsx(tree, ['Ref', 'FurtherReading', 'ReferenceList', 'ReferenceOverview'], (node) => {
       const at = where(file, node);
-      if (node.name !== 'Ref') used.add(node.name!);
-      let data: unknown;
       if (node.name === 'Ref') {
         const id = stringAttribute(node, 'id', at);
         if (!id) throw new Error(`${at}: <Ref> needs an id`);
@@ -50,7 +48,10 @@ export default function remarkReferences(options: {references?: readonly Referen
         ];
         node.children = [{type: 'text', value: title}];
         return;
-      } else if (node.name === 'FurtherReading') {
+      }
+      used.add(node.name!);
+      let data: unknown;
+      if (node.name === 'FurtherReading') {
         const topic = stringAttribute(node, 'topic', at);
         const ids = (stringAttribute(node, 'ids', at) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
         if (!topic && ids.length === 0) throw new Error(`${at}: <FurtherReading> needs a topic or ids`);

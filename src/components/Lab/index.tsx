@@ -1,5 +1,6 @@
 import React from 'react';
 import Listing from '@site/src/components/Listing';
+import {LAB_LISTING_CLASS} from './listing-class';
 import Translate from '@docusaurus/Translate';
 import styles from './styles.module.css';
 
@@ -11,8 +12,6 @@ interface Props {
   expectedHtml?: string;
 }
 
-/** Left out of the site search index (docusaurus.config.ts): a lab's script and output are long, and the prose around them says what they do. */
-export const LISTING = 'lab-listing';
 
 export default function Lab({name, scriptHtml, expectedHtml}: Props): React.JSX.Element {
   if (scriptHtml === undefined || expectedHtml === undefined) {
@@ -26,13 +25,13 @@ export default function Lab({name, scriptHtml, expectedHtml}: Props): React.JSX.
           {'Run it as root from a clone of this guide’s repository: {command}. It builds everything inside network namespaces it creates and removes them when it ends, even on failure.'}
         </Translate>
       </p>
-      <Listing language="bash" title={file} lineNumbers html={scriptHtml} className={LISTING} />
+      <Listing language="bash" title={file} lineNumbers html={scriptHtml} className={LAB_LISTING_CLASS} />
       <p className={styles.expectedLabel}>
         <Translate id="lab.expected" values={{ellipsis: <code>…</code>}}>
           {'What you should see (a {ellipsis} stands for values that differ on every run, such as MAC addresses and timings):'}
         </Translate>
       </p>
-      <Listing language="text" html={expectedHtml} className={LISTING} />
+      <Listing language="text" html={expectedHtml} className={LAB_LISTING_CLASS} />
     </div>
   );
 }

@@ -30,9 +30,10 @@ export function compactSvg(svg: string): string {
 
 function round(value: string, decimals: number): string {
   const scale = 10 ** decimals;
+  const tooPrecise = new RegExp(`\\.\\d{${decimals + 1},}`);
   // Numbers as SVG reads them, left to right: in ".2.15" the second dot starts a second number.
   return value.replace(/-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?/g, (n, offset: number, whole: string) => {
-    if (!new RegExp(`\\.\\d{${decimals + 1},}`).test(n)) return n;
+    if (!tooPrecise.test(n)) return n;
     const r = Math.round(Number(n) * scale) / scale;
     let out = String(Object.is(r, -0) ? 0 : r);
     // Path data may omit separators ("c.04.2-.04.3", "12.258.001"): a number
