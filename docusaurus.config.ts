@@ -2,6 +2,7 @@ import path from 'node:path';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type {Options as DocsOptions} from '@docusaurus/plugin-content-docs';
+import {parseFrontMatter} from './src/data/front-matter';
 import {themes as prismThemes} from 'prism-react-renderer';
 import {findChrome, INSTALL_HINT} from './scripts/lib/browser';
 import {LAB_LISTING_CLASS} from './src/components/Lab/listing-class';
@@ -60,6 +61,8 @@ const config: Config = {
     // Explicit heading ids ({#what-you-will-learn}) keep anchors identical across locales.
     mdx1Compat: {headingIds: true},
     hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
+    // A missing or misspelt front matter field stops the build with the file and field (src/data/front-matter.ts).
+    parseFrontMatter,
   },
 
   i18n: {

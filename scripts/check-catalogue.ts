@@ -1,6 +1,6 @@
 /** Validates the catalogue and lists seed links it does not yet account for. */
 import {references} from '../src/data/references';
-import {readSeedLinks, uncoveredSeedLinks} from './lib/coverage';
+import {readSeedLinks, uncoveredSeedLinks} from '../src/data/references/coverage';
 
 const missing = uncoveredSeedLinks(readSeedLinks(), references);
 const byState = new Map<string, number>();

@@ -1,52 +1,46 @@
 import {translate} from '@docusaurus/Translate';
+import {READING_PATHS, type ReadingPathDocs, type ReadingPathId, type StepDocId} from './reading-path-docs';
 
 export interface PathStep {
   /** The doc that teaches this step (a unit test checks that it exists in both locales). */
-  docId: string;
+  docId: StepDocId;
   label: string;
 }
 
-export interface ReadingPath {
-  id: string;
-  title: string;
-  audience: string;
-  steps: PathStep[];
-}
+export type ReadingPath = Omit<ReadingPathDocs, 'steps'> & {title: string; audience: string; steps: PathStep[]};
 
-/** Called during render: translate() needs the current locale. */
+/** Called during render: translate() needs the current locale. The docs of each path are in reading-path-docs.ts. */
 export function readingPaths(): ReadingPath[] {
-  return [
-    {
-      id: 'newcomer',
+  const words: Record<ReadingPathId, {title: string; audience: string}> = {
+    newcomer: {
       title: translate({id: 'home.path.newcomer.title', message: 'New to container networking'}),
       audience: translate({id: 'home.path.newcomer.audience', message: 'From one isolated network stack to a Kubernetes Service, each step building on the last.'}),
-      steps: [
-        {docId: 'linux/network-namespaces', label: translate({id: 'home.step.namespaces', message: 'Network namespaces'})},
-        {docId: 'docker/bridge-mode', label: translate({id: 'home.step.dockerBridge', message: 'Docker’s bridge network'})},
-        {docId: 'kubernetes/network-model', label: translate({id: 'home.step.k8sModel', message: 'The Kubernetes network model'})},
-        {docId: 'kubernetes/services', label: translate({id: 'home.step.services', message: 'Services'})},
-      ],
     },
-    {
-      id: 'operator',
+    operator: {
       title: translate({id: 'home.path.operator.title', message: 'Running clusters'}),
       audience: translate({id: 'home.path.operator.audience', message: 'For operators who need to know which component moves the packet, and how to see it.'}),
-      steps: [
-        {docId: 'cni/container-network-interface', label: translate({id: 'home.step.cni', message: 'The Container Network Interface'})},
-        {docId: 'kubernetes/kube-proxy', label: translate({id: 'home.step.kubeProxy', message: 'kube-proxy and its replacements'})},
-        {docId: 'kubernetes/dns', label: translate({id: 'home.step.dns', message: 'DNS in Kubernetes'})},
-        {docId: 'kubernetes/network-policy', label: translate({id: 'home.step.networkPolicy', message: 'NetworkPolicy'})},
-      ],
     },
-    {
-      id: 'reading-list',
+    'reading-list': {
       title: translate({id: 'home.path.readingList.title', message: 'Just the reading list'}),
       audience: translate({id: 'home.path.readingList.audience', message: 'The curated catalogue: every link of the classic reading lists, with what still holds and what replaced the rest.'}),
-      steps: [
-        {docId: 'references/index', label: translate({id: 'home.step.readingLists', message: 'Reading lists by category'})},
-        {docId: 'references/kubernetes-docs', label: translate({id: 'home.step.k8sDocs', message: 'Kubernetes: official documentation'})},
-        {docId: 'references/chinese-reading', label: translate({id: 'home.step.chinese', message: 'Chinese-language reading'})},
-      ],
     },
-  ];
+  };
+  const labels: Record<StepDocId, string> = {
+    'linux/network-namespaces': translate({id: 'home.step.namespaces', message: 'Network namespaces'}),
+    'docker/bridge-mode': translate({id: 'home.step.dockerBridge', message: 'Docker’s bridge network'}),
+    'kubernetes/network-model': translate({id: 'home.step.k8sModel', message: 'The Kubernetes network model'}),
+    'kubernetes/services': translate({id: 'home.step.services', message: 'Services'}),
+    'cni/container-network-interface': translate({id: 'home.step.cni', message: 'The Container Network Interface'}),
+    'kubernetes/kube-proxy': translate({id: 'home.step.kubeProxy', message: 'kube-proxy and its replacements'}),
+    'kubernetes/dns': translate({id: 'home.step.dns', message: 'DNS in Kubernetes'}),
+    'kubernetes/network-policy': translate({id: 'home.step.networkPolicy', message: 'NetworkPolicy'}),
+    'references/index': translate({id: 'home.step.readingLists', message: 'Reading lists by category'}),
+    'references/kubernetes-docs': translate({id: 'home.step.k8sDocs', message: 'Kubernetes: official documentation'}),
+    'references/chinese-reading': translate({id: 'home.step.chinese', message: 'Chinese-language reading'}),
+  };
+  return READING_PATHS.map((path) => ({
+    id: path.id,
+    ...words[path.id],
+    steps: path.steps.map((docId) => ({docId, label: labels[docId]})),
+  }));
 }

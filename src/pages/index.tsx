@@ -58,7 +58,7 @@ export default function Home(): React.JSX.Element {
                 <ol className={styles.steps}>
                   {path.steps.map((step) => {
                     const to = docPaths.get(step.docId);
-                    if (!to) throw new Error(`src/data/reading-paths.ts: no doc has id "${step.docId}"`);
+                    if (!to) throw new Error(`src/data/reading-path-docs.ts: no doc has id "${step.docId}"`);
                     return (
                       <li key={step.docId}>
                         <Link to={to}>{step.label}</Link>

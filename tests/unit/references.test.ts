@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, test} from 'node:test';
+import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
 import {references, CATEGORIES} from '../../src/data/references';
-import {validateCatalogue, CatalogueError} from '../../src/data/references/schema';
+import {validateCatalogue, CatalogueError, normaliseUrl} from '../../src/data/references/schema';
 import {seedExclusions} from '../../src/data/references/exclusions';
-import {extractSeedLinks} from '../../scripts/lib/seed-links';
-import {readSeedLinks, uncoveredSeedLinks} from '../../scripts/lib/coverage';
+import {knownAddresses, readSeedLinks, uncoveredSeedLinks} from '../../src/data/references/coverage';
+import {parseFrontMatter} from '../../src/data/front-matter';
 import {DOCS_DIR, ROOT, ZH_DOCS_DIR} from '../../scripts/lib/docs';
-import {skipOrFail} from '../helpers/ci';
 
 const good = references[0];
 
@@ -67,29 +67,41 @@ describe('reference catalogue', () => {
     for (const e of seedExclusions) assert.ok(e.reason.trim().length >= 10, `exclusion of ${e.link} needs a reason`);
   });
 
-  test('the seed link list in the repo matches the seed files', (t) => {
-    const seedsDir = path.resolve(ROOT, '../shared/seeds');
-    if (!existsSync(seedsDir)) return skipOrFail(t, `the seeds are not beside this clone (${seedsDir})`);
-    const links = new Set<string>();
-    for (const f of readdirSync(seedsDir).filter((n) => n.endsWith('.txt'))) {
-      for (const l of extractSeedLinks(readFileSync(path.join(seedsDir, f), 'utf8'))) links.add(l);
-    }
-    assert.deepEqual(readSeedLinks(), [...links].sort(), 'run `npx tsx scripts/extract-seed-links.ts`');
+  test('an entry the seed lists cite is never labelled "added by this guide"', () => {
+    const seedLinks = new Set(readSeedLinks().map(normaliseUrl));
+    const mislabelled = references
+      .filter((r) => r.addedByGuide && [r.url, ...(r.seedUrls ?? [])].some((u) => seedLinks.has(normaliseUrl(u))))
+      .map((r) => r.id);
+    assert.ok(references.some((r) => r.addedByGuide), 'no entry is marked addedByGuide: the label is never shown');
+    assert.deepEqual(mislabelled, []);
   });
 
-  test('at least 40 entries are added by the guide', () => {
-    assert.ok(references.filter((r) => r.addedByGuide).length >= 40);
+  test('every seed spelling an entry keeps, and every exclusion, is a link the seed lists really have', () => {
+    const seedLinks = readSeedLinks();
+    const normalised = new Set(seedLinks.map(normaliseUrl));
+    const stale = [
+      ...references.flatMap((r) => (r.seedUrls ?? []).filter((u) => !normalised.has(normaliseUrl(u))).map((u) => `${r.id}: seedUrls ${u}`)),
+      ...seedExclusions.filter((e) => !seedLinks.includes(e.link)).map((e) => `exclusions.ts: ${e.link}`),
+    ];
+    assert.deepEqual(stale, []);
   });
 
-  test('each category has a page in both locales, titled and described as in the vocabulary', () => {
+  test('no link is both an entry and excluded', () => {
+    const known = knownAddresses(references);
+    assert.deepEqual(seedExclusions.filter((e) => known.has(normaliseUrl(e.link))).map((e) => e.link), []);
+  });
+
+  test('each category has a page in both locales, titled and described as in the vocabulary', async () => {
     for (const [id, c] of Object.entries(CATEGORIES)) {
       for (const [dir, locale] of [[DOCS_DIR, 'en'], [ZH_DOCS_DIR, 'zh']] as const) {
         const file = path.join(dir, 'references', `${id}.mdx`);
-        assert.ok(existsSync(file), `${path.relative(ROOT, file)} is missing`);
-        const text = readFileSync(file, 'utf8');
-        assert.ok(text.includes(`title: "${c[locale]}"`), `${path.relative(ROOT, file)}: title must be "${c[locale]}"`);
-        assert.ok(text.includes(`description: "${c.intro[locale]}"`), `${path.relative(ROOT, file)}: description must be the category intro`);
-        assert.ok(text.includes(`<ReferenceList category="${id}" />`), `${path.relative(ROOT, file)}: must render <ReferenceList category="${id}" />`);
+        const where = path.relative(ROOT, file);
+        assert.ok(existsSync(file), `${where} is missing`);
+        const fileContent = readFileSync(file, 'utf8');
+        const {frontMatter} = await parseFrontMatter({filePath: file, fileContent, defaultParseFrontMatter: DEFAULT_PARSE_FRONT_MATTER});
+        assert.equal(frontMatter.title, c[locale], `${where}: title`);
+        assert.equal(frontMatter.description, c.intro[locale], `${where}: description must be the category intro`);
+        assert.ok(fileContent.includes(`<ReferenceList category="${id}" />`), `${where}: must render <ReferenceList category="${id}" />`);
       }
     }
   });

@@ -3,34 +3,26 @@
  * explorer plugin both send this shape to the browser, so a page never carries
  * the other language's summaries.
  */
-import type {Reference} from './types';
-import type {CategoryId, Kind, Language, StatusState, Topic} from './vocabulary';
+import type {Reference, Status} from './types';
 
 export type Locale = 'en' | 'zh';
 
-export interface LocalisedReference {
-  id: string;
-  title: string;
-  url: string;
-  authors: string[];
-  kind: Kind;
-  category: CategoryId;
-  topics: Topic[];
-  language: Language;
-  year?: number;
+/** Where a superseded entry's successor is shown, so the page can link to it. */
+type Successor = Pick<Reference, 'id' | 'title' | 'category'>;
+
+/** An entry as one locale sees it: bilingual texts reduced to that locale, the maintainers' evidence left out. */
+export type LocalisedReference = Omit<Reference, 'summary' | 'status' | 'seedUrls' | 'addedByGuide'> & {
   summary: string;
   /** Both summaries, for the explorer's search only (a Chinese query may match an English entry's Chinese summary). */
   searchText?: string;
   addedByGuide: boolean;
-  status: {
-    state: StatusState;
-    checked: string;
+  status: Pick<Status, 'state' | 'checked'> & {
     note?: string;
     reason?: string;
     archiveUrl?: string;
-    successor?: {id: string; title: string; category: CategoryId};
+    successor?: Successor;
   };
-}
+};
 
 export function localise(ref: Reference, locale: Locale, byId: ReadonlyMap<string, Reference>): LocalisedReference {
   const s = ref.status;
@@ -63,20 +55,14 @@ export function indexById(references: readonly Reference[]): Map<string, Referen
 }
 
 /** Where an entry is shown: its category page, at an anchor named after its id. */
-export function entryPath(ref: {id: string; category: CategoryId}): string {
+export function entryPath(ref: Pick<Reference, 'id' | 'category'>): string {
   return `/docs/references/${ref.category}#${ref.id}`;
 }
 
 /** What a chapter's further-reading list shows of an entry; nothing else travels to the page. */
-export interface ReadingItem {
-  id: string;
-  title: string;
-  url: string;
-  authors: string[];
-  year?: number;
-  summary: string;
-  status: {state: StatusState; successor?: {id: string; title: string; category: CategoryId}};
-}
+export type ReadingItem = Pick<LocalisedReference, 'id' | 'title' | 'url' | 'authors' | 'year' | 'summary'> & {
+  status: Pick<LocalisedReference['status'], 'state' | 'successor'>;
+};
 
 export function toReadingItem(ref: LocalisedReference): ReadingItem {
   const {state, successor} = ref.status;

@@ -8,42 +8,51 @@ export const SUMMARY_MIN = 40;
 export const SUMMARY_MAX = 320;
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-const bilingual = (min: number, max: number) => z.object({en: text(min, max), zh: text(Math.ceil(min / 4), max)}).strict();
+const bilingual = (min: number, max: number) => z.strictObject({en: text(min, max), zh: text(Math.ceil(min / 4), max)});
 const isoDate = z.iso.date();
 const httpUrl = z.url({protocol: /^https?$/, hostname: z.regexes.domain});
 
-const evidence = {checked: isoDate, source: text(3, 400)};
+/** When and how a status was established: a reader may ask "says who?". */
+const evidence = {
+  /** ISO date (YYYY-MM-DD) on which the status was checked. */
+  checked: isoDate,
+  /** What the status rests on, for maintainers: an archive notice, a release, an announcement. */
+  source: text(3, 400),
+};
 
-const status = z.discriminatedUnion('state', [
-  z.object({state: z.literal('active'), ...evidence}).strict(),
-  z.object({state: z.literal('archived'), note: bilingual(8, 200), ...evidence}).strict(),
-  z.object({state: z.literal('superseded'), by: z.string(), reason: bilingual(8, 200), ...evidence}).strict(),
-  z
-    .object({
-      state: z.literal('unreachable'),
-      archiveUrl: httpUrl.refine((u) => u.startsWith('https://web.archive.org/'), 'must be a Web Archive address'),
-      ...evidence,
-    })
-    .strict(),
+export const statusSchema = z.discriminatedUnion('state', [
+  z.strictObject({state: z.literal('active'), ...evidence}),
+  z.strictObject({state: z.literal('archived'), note: bilingual(8, 200), ...evidence}),
+  z.strictObject({state: z.literal('superseded'), by: z.string(), reason: bilingual(8, 200), ...evidence}),
+  z.strictObject({
+    state: z.literal('unreachable'),
+    archiveUrl: httpUrl.refine((u) => u.startsWith('https://web.archive.org/'), 'must be a Web Archive address'),
+    ...evidence,
+  }),
 ]);
 
-export const referenceSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
-    title: text(2, 200),
-    url: httpUrl,
-    authors: z.array(text(1, 120)),
-    kind: z.enum(keys(KINDS)),
-    category: z.enum(keys(CATEGORIES)),
-    topics: z.array(z.enum(keys(TOPICS))).min(1),
-    language: z.enum(keys(LANGUAGES)),
-    year: z.number().int().min(1970).max(2100).optional(),
-    summary: bilingual(SUMMARY_MIN, SUMMARY_MAX),
-    status,
-    seedUrls: z.array(z.string().min(1)).optional(),
-    addedByGuide: z.literal(true).optional(),
-  })
-  .strict();
+/** One catalogue entry. `types.ts` names the types inferred from it; nothing else spells this shape out. */
+export const referenceSchema = z.strictObject({
+  /** Stable, kebab-case; chapters cite it, so never rename one. */
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
+  /** The resource's own title, in its own language. */
+  title: text(2, 200),
+  /** Current canonical address. */
+  url: httpUrl,
+  authors: z.array(text(1, 120)),
+  kind: z.enum(keys(KINDS)),
+  category: z.enum(keys(CATEGORIES)),
+  topics: z.array(z.enum(keys(TOPICS))).min(1),
+  language: z.enum(keys(LANGUAGES)),
+  year: z.number().int().min(1970).max(2100).optional(),
+  /** One or two sentences in our own words: what the reader learns there and for whom. */
+  summary: bilingual(SUMMARY_MIN, SUMMARY_MAX),
+  status: statusSchema,
+  /** Addresses under which the seed lists cite this resource, when they differ from `url`. */
+  seedUrls: z.array(z.string().min(1)).optional(),
+  /** True for entries this guide added; absent for entries that come from the seeds. */
+  addedByGuide: z.literal(true).optional(),
+});
 
 /** Lower-cased host, no default port, no trailing slash, no fragment: two spellings of one address compare equal. */
 export function normaliseUrl(raw: string): string {
@@ -83,7 +92,7 @@ export function validateCatalogue(modules: Record<string, readonly unknown[]>): 
         }
         return;
       }
-      const ref = result.data as Reference;
+      const ref = result.data;
       if (ref.category !== moduleName) {
         problems.push(`${where}, field "category": "${ref.category}" does not match its module "${moduleName}"`);
       }
