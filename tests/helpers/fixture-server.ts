@@ -17,6 +17,8 @@ export interface RequestRecord {
   arrived: number;
   /** performance.now() when the response was sent or the connection closed. */
   ended?: number;
+  /** False when the client closed the connection before a response was sent (it timed out). */
+  answered?: boolean;
 }
 
 /** A route answers the request; `hits` counts earlier requests to the same path (0 on the first). */
@@ -49,13 +51,14 @@ export function startFixtureServer(
     };
     requests.push(record);
     hooks.onStart?.(record);
-    const end = () => {
+    const end = (answered: boolean) => {
       if (record.ended !== undefined) return;
       record.ended = performance.now();
+      record.answered = answered;
       hooks.onEnd?.(record);
     };
-    res.on('finish', end);
-    res.on('close', end);
+    res.on('finish', () => end(true));
+    res.on('close', () => end(false));
     const n = hits.get(pathname) ?? 0;
     hits.set(pathname, n + 1);
     const route = routes[pathname];
