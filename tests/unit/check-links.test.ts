@@ -268,7 +268,7 @@ describe('checkLinks across several hosts', () => {
     assert.equal(maxInFlight, 2, 'requests to different hosts run in parallel');
     for (const s of servers) {
       assert.equal(s.requests.length, 4);
-      assertPolite(s.requests, 20);
+      assertPolite(s.requests, 20, 1000);
     }
   });
 });
