@@ -64,6 +64,9 @@ function withoutHost(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return rest;
 }
 
+/** Every server started, stopped after the suite even if it never said where it listens. */
+const children: ChildProcess[] = [];
+
 /** Runs scripts/serve.ts on `build` (PORT=0: a free port), as `npm run serve` would. */
 function serve(build: string): Promise<Served> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
@@ -71,6 +74,7 @@ function serve(build: string): Promise<Served> {
     env: {...withoutHost(process.env), BUILD_DIR: build, PORT: '0'},
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   const stderr: string[] = [];
   child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
   return new Promise((resolve, reject) => {
@@ -281,7 +285,7 @@ describe('static server (scripts/serve.ts)', () => {
     [site, under] = await Promise.all([serve(root.build), serve(based.build)]);
   });
   after(() => {
-    for (const s of [site, under]) s?.child.kill();
+    for (const child of children) child.kill();
     for (const f of [root, based]) rmSync(f.dir, {recursive: true, force: true});
   });
 
