@@ -1,22 +1,9 @@
-import {createReadStream, existsSync, statSync} from 'node:fs';
-import {createServer, type Server} from 'node:http';
+import {existsSync, readFileSync} from 'node:fs';
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import type {AddressInfo} from 'node:net';
 import path from 'node:path';
-import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
-import {readFileSync} from 'node:fs';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.xml', '.txt']);
+import compression from 'compression';
+import sirv from 'sirv';
 
 export interface ServeOptions {
   root: string;
@@ -26,77 +13,124 @@ export interface ServeOptions {
   locales?: string[];
   /** Serve gzip or brotli when the client accepts it, as a CDN would. */
   compress?: boolean;
+  /** Where the site lives on the server ('/' or '/repo/'); by default the baseUrl the build was made for. */
+  basePath?: string;
+}
+
+export interface StaticServer {
+  server: Server;
+  /** The site's home without its trailing slash (http://127.0.0.1:PORT or http://127.0.0.1:PORT/repo), so `${url}/docs/x` works. */
+  url: string;
+  /** The base path, with leading and trailing slash: '/' or '/repo/'. */
+  basePath: string;
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * The baseUrl a Docusaurus build was made for, read from its home page's
+ * canonical link (the site's url + baseUrl); '/' when the page has none.
+ */
+export function buildBasePath(root: string): string {
+  const index = path.join(root, 'index.html');
+  if (!existsSync(index)) return '/';
+  const canonical = /<link[^>]*\brel=["']?canonical["']?[^>]*\bhref=["']?([^"'\s>]+)/.exec(readFileSync(index, 'utf8'))?.[1];
+  if (!canonical) return '/';
+  return normalizeBasePath(new URL(canonical, 'http://localhost').pathname);
+}
+
+function normalizeBasePath(base: string): string {
+  return `/${base.split('/').filter(Boolean).join('/')}/`.replace(/^\/\/$/, '/');
 }
 
 /**
  * A static server for a Docusaurus build with trailingSlash: false: /a/b is
- * a/b.html or a/b/index.html, unknown paths get the locale's 404 page with
- * status 404. Compressed bodies are cached in memory, since the build is immutable.
+ * a/b.html or a/b/index.html (sirv), unknown paths get the locale's 404 page
+ * with status 404, hashed assets are cached for a year and everything else is
+ * revalidated. sirv only serves files it listed under root at startup, so no
+ * spelling of a path can reach a file outside it; any error in a request
+ * ends that request, never the process.
  */
-export function startStaticServer(opts: ServeOptions): Promise<{server: Server; url: string}> {
+export function startStaticServer(opts: ServeOptions): Promise<StaticServer> {
   const root = path.resolve(opts.root);
   const host = opts.host ?? '127.0.0.1';
-  const cache = new Map<string, Buffer>();
+  const basePath = normalizeBasePath(opts.basePath ?? buildBasePath(root));
+  const locales = opts.locales ?? [];
+  const assetPrefixes = ['/assets/', ...locales.map((l) => `/${l}/assets/`)];
 
-  const resolveFile = (pathname: string): string | undefined => {
-    const clean = path.normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
-    const base = path.join(root, clean);
-    if (!base.startsWith(root)) return undefined;
-    for (const candidate of [base, `${base}.html`, path.join(base, 'index.html')]) {
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-    }
-    return undefined;
+  const files = sirv(root, {
+    extensions: ['html'],
+    etag: true,
+    setHeaders: (res, pathname) => res.setHeader('Cache-Control', assetPrefixes.some((p) => pathname.startsWith(p)) ? IMMUTABLE : 'no-cache'),
+  });
+  // Typed for Express, but compression only touches node's own request and response.
+  const compress = opts.compress ? (compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void) : undefined;
+
+  // Read once: the build does not change while it is served.
+  const notFoundPages = new Map<string, Buffer>();
+  for (const locale of ['', ...locales]) {
+    const file = path.join(root, locale, '404.html');
+    if (existsSync(file)) notFoundPages.set(locale, readFileSync(file));
+  }
+  const notFound = (res: ServerResponse, pathname: string) => {
+    const locale = locales.find((l) => pathname === `/${l}` || pathname.startsWith(`/${l}/`)) ?? '';
+    const page = notFoundPages.get(locale) ?? notFoundPages.get('');
+    res.statusCode = 404;
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Content-Type', page ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8');
+    res.end(page ?? 'Not found\n');
   };
 
-  const notFoundPage = (pathname: string): string => {
-    const locale = (opts.locales ?? []).find((l) => pathname === `/${l}` || pathname.startsWith(`/${l}/`));
-    return path.join(root, locale ?? '', '404.html');
+  const route = (req: IncomingMessage, res: ServerResponse) => {
+    const raw = req.url ?? '';
+    // Only origin-form targets ("/path?query"); "*" and "http://host/path" have no file.
+    if (!raw.startsWith('/')) return plain(res, 400, 'Bad request\n');
+    const site = basePath === '/' ? raw : withinBase(raw, basePath);
+    if (site === undefined) return notFound(res, '/');
+    req.url = site;
+    // sirv trusts the Range header and throws on some (bytes=5-2); no page of the guide needs ranges.
+    delete req.headers.range;
+    const pathname = site.split(/[?#]/, 1)[0] ?? '/';
+    files(req, res, () => notFound(res, pathname));
   };
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let file = resolveFile(url.pathname);
-    let status = 200;
-    if (!file) {
-      file = notFoundPage(url.pathname);
-      status = 404;
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.setHeader('Allow', 'GET, HEAD');
+        return plain(res, 405, 'Method not allowed\n');
+      }
+      if (compress) compress(req, res, () => route(req, res));
+      else route(req, res);
+    } catch (err) {
+      // A request the libraries choke on is the client's doing; answer it and keep serving.
+      console.error(`static server: ${req.method} ${(req.url ?? '').slice(0, 200)}: ${err instanceof Error ? err.message : String(err)}`);
+      if (res.headersSent) res.destroy();
+      else plain(res, 400, 'Bad request\n');
     }
-    const ext = path.extname(file);
-    res.setHeader('Content-Type', TYPES[ext] ?? 'application/octet-stream');
-    res.setHeader('Cache-Control', url.pathname.startsWith('/assets/') || url.pathname.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-    res.setHeader('Vary', 'Accept-Encoding');
-    const accept = String(req.headers['accept-encoding'] ?? '');
-    const encoding = opts.compress && COMPRESSIBLE.has(ext) ? (/\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : undefined) : undefined;
-    res.statusCode = status;
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    if (!encoding) {
-      createReadStream(file).pipe(res);
-      return;
-    }
-    const key = `${encoding}:${file}`;
-    let body = cache.get(key);
-    if (!body) {
-      const raw = readFileSync(file);
-      body =
-        encoding === 'br'
-          ? brotliCompressSync(raw, {params: {[constants.BROTLI_PARAM_QUALITY]: 11}})
-          : gzipSync(raw, {level: 9});
-      cache.set(key, body);
-    }
-    res.setHeader('Content-Encoding', encoding);
-    res.setHeader('Content-Length', body.length);
-    res.end(body);
   });
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : opts.port;
-      resolve({server, url: `http://${host}:${port}`});
+      const {port} = server.address() as AddressInfo;
+      const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+      resolve({server, url: `${origin}${basePath.replace(/\/$/, '')}`, basePath});
     });
   });
+}
+
+/** The path inside the site for a request under basePath ('/repo/x' → '/x', '/repo' → '/'), or undefined outside it. */
+function withinBase(raw: string, basePath: string): string | undefined {
+  const bare = basePath.slice(0, -1);
+  if (raw.startsWith(basePath)) return raw.slice(bare.length);
+  if (raw === bare || raw.startsWith(`${bare}?`) || raw.startsWith(`${bare}#`)) return `/${raw.slice(bare.length)}`;
+  return undefined;
+}
+
+function plain(res: ServerResponse, status: number, body: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-cache');
+  res.end(body);
 }

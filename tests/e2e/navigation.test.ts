@@ -36,7 +36,7 @@ describe('locale switch and search', () => {
     await w.page.goto(`${site.url}/docs/linux/network-namespaces`, {waitUntil: 'networkidle'});
     assert.equal(await w.page.locator('link[rel="prefetch"]').count(), 0, 'no route is prefetched because its link is visible');
     const loaded = scripts.length;
-    const link = w.page.locator('.theme-doc-sidebar-container a[href="/docs/linux/linux-bridge"]');
+    const link = w.page.locator(`.theme-doc-sidebar-container a[href="${site.basePath}docs/linux/linux-bridge"]`);
     await link.hover();
     await w.page.waitForLoadState('networkidle');
     assert.ok(scripts.length > loaded, 'pointing at a link loads that page’s code');

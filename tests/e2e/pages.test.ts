@@ -4,10 +4,14 @@ import path from 'node:path';
 import {describe, test} from 'node:test';
 import {BUILD_DIR, siteForSuite, visitConcurrently, watchedPage} from '../helpers/site';
 
-/** Paths of every page listed in a locale's sitemap, relative to the site root. */
-function sitemapPaths(file: string): string[] {
+/** Paths of every page listed in a locale's sitemap, relative to the site's home (the build's base path taken off). */
+function sitemapPaths(file: string, basePath: string): string[] {
   const xml = readFileSync(path.join(BUILD_DIR, file), 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => {
+    const pathname = new URL(m[1] ?? '').pathname;
+    assert.ok(pathname.startsWith(basePath), `${file} lists ${pathname}, outside the base path ${basePath}`);
+    return `/${pathname.slice(basePath.length)}`;
+  });
 }
 
 describe('every page of both sitemaps', () => {
@@ -16,7 +20,7 @@ describe('every page of both sitemaps', () => {
   test('answers 200, shows its h1, logs no error and loads nothing from elsewhere', {timeout: 600_000}, async (t) => {
     const site = siteOr(t);
     if (!site) return;
-    const paths = [...sitemapPaths('sitemap.xml'), ...sitemapPaths('zh-Hans/sitemap.xml')];
+    const paths = [...sitemapPaths('sitemap.xml', site.basePath), ...sitemapPaths('zh-Hans/sitemap.xml', site.basePath)];
     assert.ok(paths.some((p) => p.startsWith('/zh-Hans/')), 'the Chinese sitemap lists no page');
     const problems: string[] = [];
     await visitConcurrently(site, paths, 2, async (w, p) => {

@@ -7,10 +7,14 @@ import {findChrome, INSTALL_HINT, launchChrome} from '../../scripts/lib/browser'
 import {startStaticServer} from '../../scripts/lib/static-server';
 import {skipOrFail} from './ci';
 
-export const BUILD_DIR = path.resolve(__dirname, '../../build');
+/** The build the tests read and serve: build/, or BUILD_DIR (e.g. one made with BASE_URL=/repo/). */
+export const BUILD_DIR = path.resolve(process.env.BUILD_DIR ?? path.resolve(__dirname, '../../build'));
 
 export interface Site {
+  /** The site's home without its trailing slash, base path included, so `${url}/docs/x` is a page. */
   url: string;
+  /** The baseUrl the build was made for, '/' or '/repo/': links in its pages start with it. */
+  basePath: string;
   browser: Browser;
   close: () => Promise<void>;
 }
@@ -22,12 +26,13 @@ export function browserTestsUnavailable(): string | undefined {
   return undefined;
 }
 
-/** Serves the production build on 127.0.0.1 (a free port) and starts headless Chromium. */
+/** Serves the production build on 127.0.0.1 (a free port), under its base path, and starts headless Chromium. */
 export async function openSite(): Promise<Site> {
-  const {server, url} = await startStaticServer({root: BUILD_DIR, locales: ['zh-Hans'], compress: true});
+  const {server, url, basePath} = await startStaticServer({root: BUILD_DIR, locales: ['zh-Hans'], compress: true});
   const browser = await launchChrome();
   return {
     url,
+    basePath,
     browser,
     close: async () => {
       await browser.close();
@@ -66,7 +71,8 @@ export async function watchedPage(site: Site, options: {colorScheme?: 'light' | 
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('request', (req) => {
     const u = req.url();
-    if (!u.startsWith(site.url) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+    // Under a base path, the rest of the origin is someone else's site too.
+    if (u !== site.url && !u.startsWith(`${site.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
   });
   return {page, problems, foreign, close: () => context.close()};
 }
