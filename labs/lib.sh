@@ -61,6 +61,8 @@ debian_package() {
     dnsmasq) echo dnsmasq-base ;;
     nsenter | unshare | findmnt | setpriv) echo util-linux ;;
     getent) echo libc-bin ;;
+    ps | sysctl) echo procps ;;
+    awk) echo mawk ;;
     timeout | od | stat | mktemp) echo coreutils ;;
     *) echo "${1##*/}" ;;
   esac
