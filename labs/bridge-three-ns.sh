@@ -15,10 +15,8 @@
 #   sudo bash labs/bridge-three-ns.sh
 
 source "$(dirname "$0")/lib.sh"
-
-for tool in bridge tcpdump iptables; do
-  command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install iproute2 tcpdump iptables)" >&2; exit 2; }
-done
+require bridge tcpdump iptables
+lab_tmpdir
 
 GW=10.20.0.1
 declare -A IP=([1]=10.20.0.11 [2]=10.20.0.12 [3]=10.20.0.13)
@@ -48,9 +46,9 @@ for i in 1 2 3; do
   ip -n "br-c$i" link set eth0 up
   ip -n "br-c$i" route add default via "$GW"
 done
-for i in 1 2 3; do
-  wait_for 5 "veth-c$i to forward" sh -c "bridge -n br-host link show dev veth-c$i | grep -q 'state forwarding'"
-done
+# forwarding PORT: has br0 put PORT in the forwarding state?
+forwarding() { [[ $(bridge -n br-host link show dev "$1") == *"state forwarding"* ]]; }
+for i in 1 2 3; do wait_for 10 "veth-c$i to forward" forwarding "veth-c$i"; done
 show bridge -n br-host link
 show ip -n br-c1 route
 
@@ -73,24 +71,24 @@ for i in 1 2 3; do
 done
 
 step "Known unicast goes to one port; unknown unicast is flooded to all"
-# seen_by_c3: how many of br-c1's echo requests to br-c2 br-c3 sees on its eth0
-# while br-c1 sends three of them (the capture ends after at most 4 seconds).
-seen_by_c3() {
-  local capture pid n
-  capture=$(mktemp)
-  timeout 4 ip netns exec br-c3 tcpdump -l -n -i eth0 -c 1 "icmp and dst host ${IP[2]}" >"$capture" 2>/dev/null &
-  pid=$!
-  sleep 1
-  for n in 1 2 3; do ip netns exec br-c1 ping -c 1 -W 1 "${IP[2]}" >/dev/null 2>&1 || true; done
-  wait "$pid" 2>/dev/null || true
-  grep -c "ICMP echo request" "$capture" || true
-  rm -f "$capture"
+# count_seen_by_c3: set SEEN to how many of three echo requests from br-c1 to
+# br-c2 reached br-c3's eth0. tcpdump's closing line "N packets received by
+# filter" is the kernel's own count of matching frames, complete as soon as the
+# pings have been answered, however late tcpdump itself gets to print them.
+count_seen_by_c3() {
+  capture br-c3 "$WORK/c3" -n -i eth0 "icmp and dst host ${IP[2]}"
+  local tcpdump=$!
+  for _ in 1 2 3; do ip netns exec br-c1 ping -c 1 -W 1 "${IP[2]}" >/dev/null 2>&1 || true; done
+  stop_bg "$tcpdump"
+  SEEN=$(sed -n 's/^\([0-9]*\) packets\{0,1\} received by filter$/\1/p' "$WORK/c3.err")
 }
-[[ $(seen_by_c3) == 0 ]] || fail "br-c3 saw traffic for br-c2 although br0 knows br-c2's port"
+count_seen_by_c3
+[[ $SEEN == 0 ]] || fail "br-c3 saw traffic for br-c2 although br0 knows br-c2's port"
 ok "br-c3 sees none of br-c1's echo requests to ${IP[2]}: br0 sends them to veth-c2 only"
 show bridge -n br-host link set dev veth-c2 learning off
 show bridge -n br-host fdb del "$(mac br-c2 eth0)" dev veth-c2 master
-[[ $(seen_by_c3) -ge 1 ]] || fail "br-c3 did not see the flooded frame for br-c2"
+count_seen_by_c3
+[[ $SEEN -ge 1 ]] || fail "br-c3 did not see the flooded frame for br-c2"
 ok "br-c3 now sees them: with no FDB entry for br-c2's MAC, br0 floods them to every port"
 show bridge -n br-host link set dev veth-c2 learning on
 expect_ping br-c1 "${IP[2]}"
@@ -126,7 +124,7 @@ expect_ping br-c1 "${IP[2]}"
 [[ -z $(learned_port "$(mac br-c3 eth0)") ]] || fail "br0 still has a learned entry for br-c3"
 ok "the entries learned on veth-c3 were flushed"
 show ip -n br-host link set veth-c3 up
-wait_for 5 "veth-c3 to forward again" sh -c "bridge -n br-host link show dev veth-c3 | grep -q 'state forwarding'"
+wait_for 10 "veth-c3 to forward again" forwarding veth-c3
 expect_ping br-c1 "${IP[3]}"
 
 step "Detach a port from the bridge: the veth is up, but leads nowhere"

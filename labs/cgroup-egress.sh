@@ -15,46 +15,32 @@
 # Run as root: sudo bash labs/cgroup-egress.sh
 
 source "$(dirname "$0")/lib.sh"
-
-for tool in nft iptables conntrack socat ss findmnt nsenter python3; do
-  command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install nftables iptables conntrack socat iproute2 util-linux python3)" >&2; exit 2; }
-done
+require nft iptables conntrack socat ss findmnt nsenter python3 ping
 
 # The lab uses a cgroup2 hierarchy that is already mounted; mounting one would change the whole machine.
 CG2=$(findmnt -n -t cgroup2 -o TARGET) || true
 CG2=${CG2%%$'\n'*}
-[[ -n $CG2 ]] || { echo "$LAB_NAME: no cgroup2 file system is mounted, and this lab will not mount one" >&2; exit 2; }
+[[ -n $CG2 ]] || skip "no cgroup2 file system is mounted, and this lab will not mount one"
 # nft resolves cgroup paths below /sys/fs/cgroup (where the hierarchy sits on a pure cgroup v2 system).
 case $CG2 in
   /sys/fs/cgroup) NFT_PREFIX= ;;
   /sys/fs/cgroup/*) NFT_PREFIX=${CG2#/sys/fs/cgroup/}/ ;;
-  *) echo "$LAB_NAME: cgroup2 is mounted at $CG2, outside /sys/fs/cgroup, where nft cannot find it" >&2; exit 2 ;;
+  *) skip "cgroup2 is mounted at $CG2, outside /sys/fs/cgroup, where nft cannot find it" ;;
 esac
 LAB_CG=$CG2/cg-lab
-PIDS=()
 
-# Removes the lab's cgroups (and with them the eBPF programs attached to them),
-# waiting up to 5 s for each to empty.
+# remove_cgroups: remove the lab's cgroups (and with them the eBPF programs
+# attached to them), waiting up to 5 s for each to empty.
+cgroup_gone() { [[ ! -d $1 ]] || rmdir "$1"; }
 remove_cgroups() {
   local dir
   for dir in "$LAB_CG/allowed" "$LAB_CG/blocked" "$LAB_CG"; do
-    [[ -d $dir ]] || continue
-    timeout 5 bash -c 'until rmdir "$1" 2>/dev/null; do sleep 0.1; done' _ "$dir" || echo "could not remove $dir" >&2
+    wait_for 5 "cgroup $dir to empty" cgroup_gone "$dir"
   done
 }
-
-# Clean up what lib.sh does not know about: our processes, then the cgroups.
-cg_cleanup() {
-  local status=$? pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  remove_cgroups
-  (exit "$status")
-  cleanup
-}
-trap cg_cleanup EXIT
 # Leftovers of an interrupted run go first, as make_ns does for namespaces.
 remove_cgroups
+on_exit remove_cgroups
 
 # in_cgroup GROUP COMMAND...: run COMMAND as a process of cg-lab/GROUP.
 in_cgroup() {
@@ -67,8 +53,8 @@ in_cgroup() {
 # lab cgroup if GROUP is "other"), connect and print what the server says.
 fetch() {
   local group=$1 addr=$2 port=$3
-  printf '$ [%s] socat - TCP:%s:%s\n' "$group" "$addr" "$port"
-  local cmd=(ip netns exec cg-host timeout 5 socat -T 2 - "TCP:$addr:$port,connect-timeout=2")
+  printf '$ [%s] socat -u TCP:%s:%s -\n' "$group" "$addr" "$port"
+  local cmd=(ip netns exec cg-host timeout 6 socat -T 3 -u "TCP:$addr:$port,connect-timeout=2" -)
   if [[ $group == other ]]; then REPLY=$("${cmd[@]}" </dev/null 2>&1); else REPLY=$(in_cgroup "$group" "${cmd[@]}" </dev/null 2>&1); fi
   local status=$?
   echo "$REPLY"
@@ -144,16 +130,10 @@ step "Two cgroups, one network namespace: the processes share an IP address"
 mkdir "$LAB_CG" "$LAB_CG/allowed" "$LAB_CG/blocked"
 show ls -d "$LAB_CG"/*/
 make_ns cg-host cg-srv
-ip -n cg-host link add eth0 type veth peer name eth0 netns cg-srv
-ip -n cg-host address add 10.20.0.1/24 dev eth0
-ip -n cg-srv address add 10.20.0.2/24 dev eth0
-ip -n cg-host link set eth0 up
-ip -n cg-srv link set eth0 up
-wait_for 5 "the veth link to come up" ip netns exec cg-host ping -c 1 -W 1 10.20.0.2
-ip netns exec cg-srv timeout 60 socat TCP-LISTEN:80,reuseaddr,fork \
-  SYSTEM:'echo "hello from cg-srv, you are $SOCAT_PEERADDR"' &
-PIDS+=($!)
-wait_for 5 "a listener on port 80 in cg-srv" sh -c 'ip netns exec cg-srv ss -Hltn "sport = :80" | grep -q LISTEN'
+veth_pair cg-host eth0 10.20.0.1/24 cg-srv eth0 10.20.0.2/24
+lab_bg ip netns exec cg-srv timeout 120 socat TCP-LISTEN:80,reuseaddr,fork \
+  SYSTEM:'echo "hello from cg-srv, you are $SOCAT_PEERADDR"'
+wait_listening cg-srv 80
 printf '$ [blocked] grep ^0:: /proc/self/cgroup\n'
 in_cgroup blocked grep '^0::' /proc/self/cgroup
 [[ $(in_cgroup blocked grep '^0::' /proc/self/cgroup) == "0::/cg-lab/blocked" ]] || fail "the process did not land in cg-lab/blocked"

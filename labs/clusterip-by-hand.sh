@@ -1,61 +1,51 @@
 #!/usr/bin/env bash
-# Lab: a ClusterIP by hand (chapter "kube-proxy and its replacements").
+# Lab: a ClusterIP by hand, in kube-proxy's iptables mode (chapter "kube-proxy
+# and its replacements").
 #
-# One "node" namespace (svc-node) holds a bridge, cbr0, with the pod network
-# 10.244.1.0/24. Three backend "pods" (svc-a, svc-b, svc-c) each run a tiny
-# TCP server on port 8080 that answers with its own name, and a tiny UDP
-# server on port 5353; a fourth pod, svc-client, is the client. Every pod's
-# default route points at the node (10.244.1.1), as in a cluster.
+# A node namespace (svc-node) holds a bridge, cbr0, for the pod network
+# 10.244.1.0/24. Three backend pods (svc-a, svc-b, svc-c) answer with their
+# name on TCP 8080 and UDP 5353; a fourth pod, svc-client, is the client. The
+# Service shop/web has ClusterIP 10.96.0.100 (80/TCP to 8080, 53/UDP to 5353),
+# an address nobody owns. The lab writes by hand the nat-table rules kube-proxy
+# would write on the node, with readable names instead of hashes: KUBE-SERVICES
+# matches the ClusterIP, KUBE-SVC-* picks an endpoint with `-m statistic`,
+# KUBE-SEP-* DNATs to it, KUBE-MARK-MASQ and KUBE-POSTROUTING masquerade.
 #
-# The Service is shop/web with ClusterIP 10.96.0.100: port 80/TCP goes to the
-# pods' 8080, port 53/UDP to their 5353. Nobody owns 10.96.0.100. The lab
-# writes, by hand, the nat-table rules that kube-proxy's iptables mode would
-# write on the node: KUBE-SERVICES matches the ClusterIP and port, KUBE-SVC-*
-# picks an endpoint with `-m statistic --mode random` (probabilities 1/3,
-# 1/2, 1), KUBE-SEP-* DNATs to the pod, and KUBE-MARK-MASQ/KUBE-POSTROUTING
-# masquerade the cases that need it. Real kube-proxy names its chains with a
-# hash; these use readable names.
+# You will see the Service fail without br_netfilter (the pod's reply skips the
+# node), 60 connections spread over the three pods, the translations in
+# conntrack, a pod reaching itself only with hairpin mode, and a UDP flow that
+# keeps a deleted backend until its conntrack entry goes, which is the clean-up
+# kube-proxy does when a UDP endpoint goes away. The lab clusterip-nftables
+# builds the same Service in the shape of kube-proxy's nftables mode.
 #
-# The client's packets reach the rules the way a pod's do in a cluster: the
-# ClusterIP is not on-link, so they go to the default gateway, the node, and
-# meet the node's PREROUTING hook. The lab then shows why that needs
-# br_netfilter on a bridged pod network, spreads 60 connections over the
-# three pods, reads the translated tuples from conntrack, makes a pod reach
-# itself through the Service (hairpin), and shows that a UDP flow keeps its
-# backend until its conntrack entry is deleted, which is the cleanup
-# kube-proxy performs when a UDP endpoint goes away. Finally it replaces the
-# iptables rules with an nftables table in the shape kube-proxy's nftables
-# mode writes: one verdict-map lookup per packet, one numgen per Service.
-#
-# Nothing in the root namespace is created or changed; the one sysctl the lab
-# sets (bridge-nf-call-iptables) is set inside svc-node, where it is per
-# namespace since Linux 5.3. Run as root: sudo bash labs/clusterip-by-hand.sh
+# Nothing in the root namespace is created or changed; bridge-nf-call-iptables
+# is set inside svc-node, where it is per namespace since Linux 5.3.
+# Run as root: sudo bash labs/clusterip-by-hand.sh
 
 source "$(dirname "$0")/lib.sh"
+require iptables iptables-save iptables-restore conntrack socat ss ping bridge
 
-for tool in iptables iptables-save iptables-restore conntrack socat ss; do
-  command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install iptables conntrack socat iproute2)" >&2; exit 2; }
-done
-
-declare -A UDP_PID=()
-
-N="ip netns exec svc-node"
+N=(ip netns exec svc-node)
 CLUSTER_IP=10.96.0.100
 PODS=(a b c)
 declare -A IP=([a]=10.244.1.11 [b]=10.244.1.12 [c]=10.244.1.13 [client]=10.244.1.20)
+declare -A UDP_PID=()
 
 # ask NS: one TCP connection to the ClusterIP's port 80; prints the answer.
-# Bounded: 1 s to connect, 2 s for the answer, 4 s in all.
+# Given up after 1 s without an answer to the SYN.
 ask() {
-  ip netns exec "$1" timeout 4 socat -T 2 - "TCP:$CLUSTER_IP:80,connect-timeout=1" </dev/null 2>/dev/null
+  ip netns exec "$1" timeout 5 socat -T 3 -u "TCP:$CLUSTER_IP:80,connect-timeout=1" - 2>/dev/null
 }
 
 # ask_udp: one datagram from svc-client's fixed source port 40053 to the
-# ClusterIP's port 53; prints the answer. The fixed port keeps the 5-tuple,
-# and so the conntrack entry, the same from one datagram to the next.
+# ClusterIP's port 53; prints the answer (waiting 2 s for it: UDP has no end
+# of stream). The fixed port keeps the 5-tuple, and so the conntrack entry,
+# the same from one datagram to the next.
 ask_udp() {
-  echo hello | ip netns exec svc-client timeout 3 \
-    socat -T 1 - "UDP:$CLUSTER_IP:53,sourceport=40053,reuseaddr" 2>/dev/null
+  local answer
+  answer=$(echo hello | ip netns exec svc-client timeout 5 \
+    socat -t 2 -T 2 - "UDP:$CLUSTER_IP:53,sourceport=40053,reuseaddr" 2>/dev/null) || return 1
+  [[ -n $answer ]] && echo "$answer"
 }
 
 step "A node with a bridge, three backend pods and a client pod"
@@ -64,45 +54,36 @@ ip -n svc-node link add cbr0 type bridge
 ip -n svc-node address add 10.244.1.1/24 dev cbr0
 ip -n svc-node link set cbr0 up
 for p in a b c client; do
-  ip -n svc-node link add "veth-$p" type veth peer name eth0 netns "svc-$p"
-  ip -n svc-node link set "veth-$p" master cbr0 up
-  ip -n "svc-$p" address add "${IP[$p]}/24" dev eth0
-  ip -n "svc-$p" link set eth0 up
+  veth_pair svc-node "veth-$p" - "svc-$p" eth0 "${IP[$p]}/24"
+  ip -n svc-node link set "veth-$p" master cbr0
   ip -n "svc-$p" route add default via 10.244.1.1
 done
-$N sysctl -qw net.ipv4.ip_forward=1
-for p in a b c client; do
-  wait_for 5 "eth0 in svc-$p to be up" sh -c "ip -n svc-$p -o link show dev eth0 | grep -q 'state UP'"
-done
+"${N[@]}" sysctl -qw net.ipv4.ip_forward=1
 show ip -n svc-node -br address show dev cbr0
 show ip -n svc-client route
 expect_ping svc-client 10.244.1.11
 
 step "Each backend pod answers with its own name (TCP 8080, UDP 5353)"
 for p in "${PODS[@]}"; do
-  ip netns exec "svc-$p" timeout 120 socat TCP-LISTEN:8080,reuseaddr,fork \
-    SYSTEM:"echo pod-$p answered \$SOCAT_PEERADDR" &
-  LAB_PIDS+=($!)
-  ip netns exec "svc-$p" timeout 120 socat UDP-RECVFROM:5353,fork SYSTEM:"read line; echo pod-$p" &
-  LAB_PIDS+=($!)
+  lab_bg ip netns exec "svc-$p" timeout 180 socat TCP-LISTEN:8080,reuseaddr,fork \
+    SYSTEM:"echo pod-$p answered \$SOCAT_PEERADDR"
+  lab_bg ip netns exec "svc-$p" timeout 180 socat UDP-RECVFROM:5353,fork SYSTEM:"read line; echo pod-$p"
   UDP_PID[$p]=$!
+  wait_listening "svc-$p" 8080
+  wait_listening "svc-$p" 5353 udp
 done
-for p in "${PODS[@]}"; do
-  wait_for 5 "a TCP listener in svc-$p" sh -c "ip netns exec svc-$p ss -Hltn 'sport = :8080' | grep -q LISTEN"
-  wait_for 5 "a UDP socket in svc-$p" sh -c "ip netns exec svc-$p ss -Hlun 'sport = :5353' | grep -q 5353"
-done
-printf '$ ip netns exec svc-client socat - TCP:10.244.1.12:8080\n'
-ip netns exec svc-client timeout 4 socat -T 2 - TCP:10.244.1.12:8080 </dev/null \
+printf '$ ip netns exec svc-client socat -u TCP:10.244.1.12:8080 -\n'
+ip netns exec svc-client timeout 5 socat -T 3 -u TCP:10.244.1.12:8080 - \
   || fail "svc-client cannot reach pod-b directly"
 
 step "Before any rule, the ClusterIP is an address nobody has"
-printf '$ ip netns exec svc-client socat - TCP:%s:80\n' "$CLUSTER_IP"
+printf '$ ip netns exec svc-client socat -u TCP:%s:80 -\n' "$CLUSTER_IP"
 if ask svc-client; then fail "$CLUSTER_IP answered before any rule existed"; fi
 ok "no answer: no interface, no route, no listener has $CLUSTER_IP"
 show ip -n svc-node route get "$CLUSTER_IP" || true
 
 step "Write the rules kube-proxy's iptables mode would write (nat table of svc-node)"
-$N iptables-restore --noflush <<EOF
+"${N[@]}" iptables-restore --noflush <<EOF
 *nat
 :KUBE-SERVICES - [0:0]
 :KUBE-NODEPORTS - [0:0]
@@ -148,26 +129,26 @@ $N iptables-restore --noflush <<EOF
 COMMIT
 EOF
 printf '$ ip netns exec svc-node iptables -t nat -S | grep -v UDP\n'
-$N iptables -t nat -S | grep -v UDP
+"${N[@]}" iptables -t nat -S | grep -v UDP
 ok "iptables stored the probabilities as it will use them: 1/3 and 1/2 of 2^31, rounded"
 
 step "On a bridged pod network the reply skips the node unless br_netfilter is on"
 # Each namespace has its own copy of this sysctl (Linux 5.3+), starting at 1.
-show $N sysctl -w net.bridge.bridge-nf-call-iptables=0
-printf '$ ip netns exec svc-client socat - TCP:%s:80\n' "$CLUSTER_IP"
+show "${N[@]}" sysctl -w net.bridge.bridge-nf-call-iptables=0
+printf '$ ip netns exec svc-client socat -u TCP:%s:80 -\n' "$CLUSTER_IP"
 if ask svc-client; then fail "the Service worked with bridge-nf-call-iptables=0"; fi
 ok "no answer: the pod's reply went straight over the bridge, from its own address, and never met the node's conntrack"
-show $N conntrack -L -p tcp --orig-dst "$CLUSTER_IP"
-show $N sysctl -w net.bridge.bridge-nf-call-iptables=1
-$N conntrack -F 2>/dev/null
-printf '$ ip netns exec svc-client socat - TCP:%s:80\n' "$CLUSTER_IP"
+show "${N[@]}" conntrack -L -p tcp --orig-dst "$CLUSTER_IP"
+show "${N[@]}" sysctl -w net.bridge.bridge-nf-call-iptables=1
+"${N[@]}" conntrack -F 2>/dev/null
+printf '$ ip netns exec svc-client socat -u TCP:%s:80 -\n' "$CLUSTER_IP"
 answer=$(ask svc-client) || fail "no answer from $CLUSTER_IP with bridge-nf-call-iptables=1"
 echo "$answer"
 [[ $answer == "pod-"*" answered 10.244.1.20" ]] || fail "unexpected answer: $answer"
 ok "with bridged frames passing the node's hooks, conntrack rewrites the reply's source back to $CLUSTER_IP"
 
 step "60 new connections, one random choice each"
-$N iptables -t nat -Z
+"${N[@]}" iptables -t nat -Z
 declare -A HITS=([a]=0 [b]=0 [c]=0)
 for i in $(seq 60); do
   answer=$(ask svc-client) || fail "connection $i to $CLUSTER_IP:80 failed"
@@ -180,35 +161,35 @@ for p in "${PODS[@]}"; do
   (( HITS[$p] >= 1 )) || fail "pod-$p never answered in 60 connections"
 done
 ok "every backend answered at least once"
-show $N iptables -t nat -L KUBE-SVC-LAB -v -n -x
-jumps=$($N iptables -t nat -L KUBE-SVC-LAB -v -n -x | awk '$3 ~ /^KUBE-SEP-/ {s += $1} END {print s}')
+show "${N[@]}" iptables -t nat -L KUBE-SVC-LAB -v -n -x
+jumps=$("${N[@]}" iptables -t nat -L KUBE-SVC-LAB -v -n -x | awk '$3 ~ /^KUBE-SEP-/ {s += $1} END {print s}')
 [[ $jumps == 60 ]] || fail "the three KUBE-SEP jumps counted $jumps packets, expected 60"
 ok "the KUBE-SEP jumps counted 60 packets: one per connection, the first packet only"
 
 step "conntrack holds the translation of every connection"
 printf '$ ip netns exec svc-node conntrack -L -p tcp --orig-dst %s | head -n 3\n' "$CLUSTER_IP"
-entries=$($N conntrack -L -p tcp --orig-dst "$CLUSTER_IP" 2>/dev/null)
+entries=$("${N[@]}" conntrack -L -p tcp --orig-dst "$CLUSTER_IP" 2>/dev/null)
 sed -n 1,3p <<<"$entries"
 entry=$(sed -n 1p <<<"$entries")
 [[ $entry =~ src=10\.244\.1\.20\ dst=$CLUSTER_IP\ sport=[0-9]+\ dport=80\ src=10\.244\.1\.1[123]\ dst=10\.244\.1\.20\ sport=8080 ]] \
   || fail "no DNATed tuple in: $entry"
 ok "original tuple to $CLUSTER_IP:80, reply tuple from a pod's :8080"
-show $N conntrack -C
+show "${N[@]}" conntrack -C
 
 step "Hairpin: a pod reaches itself through its own Service"
 # When svc-a's connection is DNATed to svc-a itself, the bridge has to send the
 # frame back out of the port it came in on, which it refuses by default.
 fails=0
-for i in $(seq 20); do ask svc-a >/dev/null || fails=$((fails + 1)); done
-echo "without hairpin mode, $fails of svc-a's 20 connections to its own Service got no answer"
-(( fails >= 1 )) || fail "all 20 connections worked without hairpin mode; expected the self-hits to fail"
+for _ in $(seq 30); do ask svc-a >/dev/null || fails=$((fails + 1)); done
+echo "without hairpin mode, $fails of svc-a's 30 connections to its own Service got no answer"
+(( fails >= 1 )) || fail "all 30 connections worked without hairpin mode; expected the self-hits to fail"
 ok "the connections that landed on svc-a itself were dropped by the bridge"
 # The CNI bridge plugin's hairpinMode (or the kubelet) turns this on for every pod port.
 for p in a b c client; do ip -n svc-node link set "veth-$p" type bridge_slave hairpin on; done
 printf '$ ip -n svc-node link set veth-a type bridge_slave hairpin on\n'
 printf '$ bridge -n svc-node -d link show dev veth-a | grep -o "hairpin [a-z]*"\n'
 bridge -n svc-node -d link show dev veth-a | grep -o "hairpin [a-z]*"
-$N iptables -t nat -Z KUBE-SEP-A
+"${N[@]}" iptables -t nat -Z KUBE-SEP-A
 self=0 other=0
 for i in $(seq 30); do
   answer=$(ask svc-a) || fail "svc-a's connection $i to its own Service failed"
@@ -220,11 +201,11 @@ for i in $(seq 30); do
 done
 echo "svc-a landed on itself $self times (seen from 10.244.1.1), on pod-b or pod-c $other times (seen from 10.244.1.11)"
 (( self >= 1 )) || fail "in 30 connections svc-a never landed on itself"
-show $N iptables -t nat -L KUBE-SEP-A -v -n -x
+show "${N[@]}" iptables -t nat -L KUBE-SEP-A -v -n -x
 ok "KUBE-SEP-A marked svc-a's own connections, and KUBE-POSTROUTING masqueraded them to the node's address"
 
 step "A UDP flow keeps its backend: the choice lives in the conntrack entry"
-$N conntrack -F 2>/dev/null
+"${N[@]}" conntrack -F 2>/dev/null
 first=$(ask_udp) || fail "no answer on $CLUSTER_IP:53/udp"
 printf '$ echo hello | ip netns exec svc-client socat - UDP:%s:53,sourceport=40053\n%s\n' "$CLUSTER_IP" "$first"
 for i in 2 3 4 5; do
@@ -232,107 +213,30 @@ for i in 2 3 4 5; do
   [[ $again == "$first" ]] || fail "datagram $i went to $again, the first to $first"
 done
 ok "5 datagrams from the same source port, all answered by $first"
-show $N conntrack -L -p udp --orig-dst "$CLUSTER_IP"
+show "${N[@]}" conntrack -L -p udp --orig-dst "$CLUSTER_IP"
 
 step "The endpoint goes away; kube-proxy rewrites the chain, but the flow still points at it"
 gone=${first#pod-}
-kill "${UDP_PID[$gone]}" 2>/dev/null || true
-wait "${UDP_PID[$gone]}" 2>/dev/null || true
+stop_bg "${UDP_PID[$gone]}"
 left=()
 for p in "${PODS[@]}"; do [[ $p == "$gone" ]] || left+=("$p"); done
-U=$(printf '%s' "${left[0]}" | tr a-z A-Z) V=$(printf '%s' "${left[1]}" | tr a-z A-Z)
-$N iptables-restore --noflush <<EOF
+U=${left[0]^^} V=${left[1]^^}
+"${N[@]}" iptables-restore --noflush <<EOF
 *nat
 -F KUBE-SVC-LABUDP
 -A KUBE-SVC-LABUDP -m comment --comment "shop/web:dns -> ${IP[${left[0]}]}:5353" -m statistic --mode random --probability 0.5 -j KUBE-SEP-${U}UDP
 -A KUBE-SVC-LABUDP -m comment --comment "shop/web:dns -> ${IP[${left[1]}]}:5353" -j KUBE-SEP-${V}UDP
 COMMIT
 EOF
-show $N iptables -t nat -S KUBE-SVC-LABUDP
+show "${N[@]}" iptables -t nat -S KUBE-SVC-LABUDP
 printf '$ echo hello | ip netns exec svc-client socat - UDP:%s:53,sourceport=40053\n' "$CLUSTER_IP"
 if ask_udp; then fail "the flow found a new backend without any conntrack cleanup"; fi
 ok "no answer: the conntrack entry still sends the flow to pod-$gone, whose server is gone"
-show $N conntrack -D -p udp --orig-dst "$CLUSTER_IP" --reply-src "${IP[$gone]}"
+show "${N[@]}" conntrack -D -p udp --orig-dst "$CLUSTER_IP" --reply-src "${IP[$gone]}"
 printf '$ echo hello | ip netns exec svc-client socat - UDP:%s:53,sourceport=40053\n' "$CLUSTER_IP"
 after=$(ask_udp) || fail "no answer after the stale entry was deleted"
 echo "$after"
 [[ $after == pod-* && $after != "$first" ]] || fail "after the cleanup the answer came from $after"
 ok "with the stale entry deleted, the next datagram went through the nat table again and found $after"
 
-step "The same Service in the shape of kube-proxy's nftables mode"
-# Remove every iptables rule first, so that only the nftables table below can do the work.
-$N iptables -t nat -F
-$N iptables -t nat -X
-$N conntrack -F 2>/dev/null
-SVC=service-LABWEB01-shop/web/tcp/http
-EP() { printf 'endpoint-LABEP0%s-shop/web/tcp/http__%s/8080' "$1" "${IP[$2]}"; }
-$N nft -f - <<EOF
-table ip kube-proxy {
-  comment "rules for kube-proxy"
-  map service-ips {
-    type ipv4_addr . inet_proto . inet_service : verdict
-    elements = { $CLUSTER_IP . tcp . 80 : goto $SVC }
-  }
-  chain nat-prerouting {
-    type nat hook prerouting priority dstnat; policy accept;
-    jump services
-  }
-  chain nat-output {
-    type nat hook output priority -100; policy accept;
-    jump services
-  }
-  chain nat-postrouting {
-    type nat hook postrouting priority srcnat; policy accept;
-    jump masquerading
-  }
-  chain services {
-    ip daddr . meta l4proto . th dport vmap @service-ips
-  }
-  chain mark-for-masquerade {
-    mark set mark or 0x4000
-  }
-  chain masquerading {
-    mark and 0x4000 == 0 return
-    mark set mark xor 0x4000
-    masquerade fully-random
-  }
-  chain $SVC {
-    ip daddr $CLUSTER_IP tcp dport 80 ip saddr != 10.244.0.0/16 jump mark-for-masquerade
-    numgen random mod 3 vmap { 0 : goto $(EP 1 a), 1 : goto $(EP 2 b), 2 : goto $(EP 3 c) }
-  }
-  chain $(EP 1 a) {
-    ip saddr ${IP[a]} jump mark-for-masquerade
-    meta l4proto tcp dnat to ${IP[a]}:8080
-  }
-  chain $(EP 2 b) {
-    ip saddr ${IP[b]} jump mark-for-masquerade
-    meta l4proto tcp dnat to ${IP[b]}:8080
-  }
-  chain $(EP 3 c) {
-    ip saddr ${IP[c]} jump mark-for-masquerade
-    meta l4proto tcp dnat to ${IP[c]}:8080
-  }
-}
-EOF
-printf '$ ip netns exec svc-node nft list chain ip kube-proxy services\n'
-$N nft list chain ip kube-proxy services
-printf '$ ip netns exec svc-node nft list map ip kube-proxy service-ips\n'
-$N nft list map ip kube-proxy service-ips
-printf '$ ip netns exec svc-node nft list chain ip kube-proxy %s\n' "$SVC"
-$N nft list chain ip kube-proxy "$SVC"
-[[ -z $($N iptables-save -t nat | grep -e '^-A' || true) ]] || fail "iptables rules are still present in svc-node"
-HITS=([a]=0 [b]=0 [c]=0)
-for i in $(seq 30); do
-  answer=$(ask svc-client) || fail "connection $i through the nftables rules failed"
-  pod=${answer%% *}
-  [[ $pod =~ ^pod-[abc]$ ]] || fail "connection $i: unexpected answer: $answer"
-  HITS[${pod#pod-}]=$((HITS[${pod#pod-}] + 1))
-done
-for p in "${PODS[@]}"; do echo "pod-$p answered ${HITS[$p]} of 30"; done
-for p in "${PODS[@]}"; do
-  (( HITS[$p] >= 1 )) || fail "pod-$p never answered in 30 connections through the nftables rules"
-done
-ok "one map lookup found the Service, one numgen picked the endpoint: no iptables rule involved"
-
-stop_servers
 pass

@@ -18,19 +18,11 @@
 # Run as root: sudo bash labs/cni-bridge-plugin.sh
 
 source "$(dirname "$0")/lib.sh"
-
 CNI_BIN=${CNI_BIN:-/usr/lib/cni}   # Debian's path; upstream tarballs use /opt/cni/bin
-for tool in jq "$CNI_BIN/bridge" "$CNI_BIN/host-local"; do
-  command -v "$tool" >/dev/null || {
-    echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install jq containernetworking-plugins)" >&2
-    exit 2
-  }
-done
+require jq "$CNI_BIN/bridge" "$CNI_BIN/host-local"
 
-# A scratch directory for the configuration files and host-local's state,
-# removed on exit with the namespaces (lib.sh's cleanup keeps the exit status).
-WORK=$(mktemp -d /tmp/cni-lab.XXXXXX)
-trap 'status=$?; set +e; rm -rf "$WORK"; (exit "$status"); cleanup' EXIT
+# The configuration files and host-local's state go to a scratch directory.
+lab_tmpdir
 cd "$WORK"
 
 CID=cni-lab-0001          # the container ID a runtime would generate
@@ -83,6 +75,7 @@ show cat bridge.json
 
 step "ADD: the plugin wires the pod and prints a result"
 plugin ADD bridge.json result.json || fail "ADD failed"
+wait_up cni-pod eth0
 jq -e --arg ip "$POD_IP/24" '.ips[] | select(.address == $ip)' result.json >/dev/null \
   || fail "the result does not list $POD_IP/24"
 idx=$(jq -r '.ips[0].interface' result.json)
@@ -130,7 +123,7 @@ ok "a second DEL succeeds too: DEL is idempotent"
 step "The bridge stays in the node namespace"
 show ip -n cni-node -br link
 show ip -n cni-node -br addr show cni0
-ip -n cni-node -o addr show cni0 | grep -q 'inet 10.22.0.1/24' || fail "cni0 lost its gateway address"
+[[ $(ip -n cni-node -o addr show cni0) == *"inet 10.22.0.1/24 "* ]] || fail "cni0 lost its gateway address"
 ok "cni0 is still there, with its gateway address, waiting for the next pod"
 
 pass

@@ -20,18 +20,11 @@
 # Run as root: sudo bash labs/cni-portmap.sh
 
 source "$(dirname "$0")/lib.sh"
-
 CNI_BIN=${CNI_BIN:-/usr/lib/cni}   # Debian's path; upstream tarballs use /opt/cni/bin
-for tool in jq socat ss iptables conntrack "$CNI_BIN/bridge" "$CNI_BIN/portmap" "$CNI_BIN/host-local"; do
-  command -v "$tool" >/dev/null || {
-    echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install jq socat iproute2 iptables conntrack containernetworking-plugins)" >&2
-    exit 2
-  }
-done
+require jq socat ss iptables conntrack "$CNI_BIN/bridge" "$CNI_BIN/portmap" "$CNI_BIN/host-local"
 
-WORK=$(mktemp -d /tmp/cnp-lab.XXXXXX)
-SERVER_PID=
-trap 'status=$?; set +e; [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"; (exit "$status"); cleanup' EXIT
+# The configuration files, results and host-local's state go to a scratch directory.
+lab_tmpdir
 cd "$WORK"
 
 CID=cnp-lab-0001
@@ -78,6 +71,8 @@ ip -n cnp-node address add "$NODE_IP/24" dev eth0
 ip -n cnp-client address add 203.0.113.2/24 dev eth0
 ip -n cnp-node link set eth0 up
 ip -n cnp-client link set eth0 up
+wait_up cnp-node eth0
+wait_up cnp-client eth0
 show ip -n cnp-node -br addr show eth0
 
 step "The conflist: bridge first, then portmap"
@@ -122,27 +117,26 @@ cmp -s <(jq -S . result-0.json) <(jq -S . result-1.json) || fail "portmap change
 ok "portmap passed the result through unchanged; it is the chain's final result"
 
 step "A server in the pod on port 80"
-ip netns exec cnp-pod timeout 30 socat TCP-LISTEN:80,reuseaddr,fork \
-  SYSTEM:"echo hello from the pod at $POD_IP" 2>/dev/null &
-SERVER_PID=$!
-wait_for 5 "the server to listen on port 80" sh -c 'ip netns exec cnp-pod ss -Hltn "sport = :80" | grep -q .'
+lab_bg ip netns exec cnp-pod timeout 60 socat TCP-LISTEN:80,reuseaddr,fork \
+  SYSTEM:"echo hello from the pod at $POD_IP" 2>/dev/null
+wait_listening cnp-pod 80
 show ip netns exec cnp-pod ss -Hltn
 
 step "The client reaches the node's port 8080 and gets the pod's answer"
 expect_no_ping cnp-client "$POD_IP"
-printf '$ ip netns exec cnp-client timeout 5 socat - TCP:%s:8080\n' "$NODE_IP"
-answer=$(ip netns exec cnp-client timeout 5 socat - "TCP:$NODE_IP:8080" </dev/null) || fail "no answer on $NODE_IP:8080"
+printf '$ ip netns exec cnp-client timeout 5 socat -u TCP:%s:8080 -\n' "$NODE_IP"
+answer=$(ip netns exec cnp-client timeout 5 socat -u "TCP:$NODE_IP:8080" -) || fail "no answer on $NODE_IP:8080"
 echo "$answer"
 [[ $answer == "hello from the pod at $POD_IP" ]] || fail "unexpected answer: $answer"
 ok "$NODE_IP:8080 was forwarded to $POD_IP:80"
 show ip netns exec cnp-node conntrack -L -p tcp --dport 8080 2>/dev/null
-printf '$ ip netns exec cnp-node socat - TCP:%s:8080\n' "$NODE_IP"
-answer=$(ip netns exec cnp-node timeout 5 socat - "TCP:$NODE_IP:8080" </dev/null) || fail "the node cannot reach its own port 8080"
+printf '$ ip netns exec cnp-node socat -u TCP:%s:8080 -\n' "$NODE_IP"
+answer=$(ip netns exec cnp-node timeout 5 socat -u "TCP:$NODE_IP:8080" -) || fail "the node cannot reach its own port 8080"
 echo "$answer"
 ok "the node itself reaches the mapping too (the OUTPUT chain)"
 show ip netns exec cnp-node sysctl net.ipv4.conf.cni0.route_localnet
-printf '$ ip netns exec cnp-node socat - TCP:127.0.0.1:8080\n'
-answer=$(ip netns exec cnp-node timeout 5 socat - TCP:127.0.0.1:8080 </dev/null) || fail "127.0.0.1:8080 does not answer on the node"
+printf '$ ip netns exec cnp-node socat -u TCP:127.0.0.1:8080 -\n'
+answer=$(ip netns exec cnp-node timeout 5 socat -u TCP:127.0.0.1:8080 -) || fail "127.0.0.1:8080 does not answer on the node"
 echo "$answer"
 ok "even 127.0.0.1:8080 works: DNAT, route_localnet on cni0, and masquerade (snat: true)"
 
@@ -150,7 +144,7 @@ step "The chains portmap created in the node's nat table"
 show ip netns exec cnp-node iptables -t nat -S
 dn=$(ip netns exec cnp-node iptables -t nat -S | sed -n 's/^-N \(CNI-DN-[0-9a-f]*\)$/\1/p')
 [[ -n $dn ]] || fail "no CNI-DN-… chain"
-ip netns exec cnp-node iptables -t nat -S "$dn" | grep -q -- "--to-destination $POD_IP:80" \
+[[ $(ip netns exec cnp-node iptables -t nat -S "$dn") == *"--to-destination $POD_IP:80"* ]] \
   || fail "$dn does not DNAT to $POD_IP:80"
 ok "$dn sends tcp/8080 to $POD_IP:80"
 
@@ -160,10 +154,11 @@ run_plugin DEL portmap del-1.json /dev/null
 plugin_config 0 result-1.json del-0.json
 run_plugin DEL bridge del-0.json /dev/null
 show ip netns exec cnp-node iptables -t nat -S
-if ip netns exec cnp-node iptables -t nat -S | grep -q 'CNI-DN-'; then fail "a CNI-DN-… chain survived DEL"; fi
-if ip netns exec cnp-node iptables -t nat -S | grep -q -- '--dport 8080'; then fail "a rule for port 8080 survived DEL"; fi
+rules=$(ip netns exec cnp-node iptables -t nat -S)
+[[ $rules != *CNI-DN-* ]] || fail "a CNI-DN-… chain survived DEL"
+[[ $rules != *"--dport 8080"* ]] || fail "a rule for port 8080 survived DEL"
 ok "the per-pod chain and its rules are gone; the empty shared chains stay"
-if ip netns exec cnp-client timeout 3 socat - "TCP:$NODE_IP:8080" </dev/null >/dev/null 2>&1; then
+if ip netns exec cnp-client timeout 3 socat -u "TCP:$NODE_IP:8080" - >/dev/null 2>&1; then
   fail "$NODE_IP:8080 still answers after DEL"
 fi
 ok "$NODE_IP:8080 no longer answers"

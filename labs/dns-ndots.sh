@@ -29,30 +29,24 @@
 # is touched. Run as root: sudo bash labs/dns-ndots.sh
 
 source "$(dirname "$0")/lib.sh"
+require dnsmasq getent iptables conntrack
 
-for tool in dnsmasq getent iptables conntrack; do
-  command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install dnsmasq-base libc-bin iptables conntrack)" >&2; exit 2; }
-done
-
-WORK=$(mktemp -d /tmp/dns-lab.XXXXXX)
+lab_tmpdir
 LOG=$WORK/queries.log
 ETC=/etc/netns/dns-client
-MADE_ETC_NETNS=no
-[[ -d /etc/netns ]] || MADE_ETC_NETNS=yes
-DNSMASQ_PID=
-finish() {
-  local status=$?
-  set +e
-  if [[ -n $DNSMASQ_PID ]]; then kill "$DNSMASQ_PID" 2>/dev/null; wait "$DNSMASQ_PID" 2>/dev/null; fi
-  rm -rf "$ETC" "$WORK"
-  [[ $MADE_ETC_NETNS == yes ]] && rmdir /etc/netns 2>/dev/null
-  (exit "$status")
-  cleanup
-}
-trap finish EXIT
+[[ -d /etc/netns ]] || on_exit 'rmdir /etc/netns'
+on_exit 'rm -rf "$ETC"'
 
 # strip: dnsmasq's log lines without the timestamp and PID prefix.
 strip() { sed -E 's/^.*dnsmasq\[[0-9]+\]: //'; }
+
+# logged_since LINE: the queries and answers dnsmasq logged after line LINE of its log.
+logged_since() { tail -n +"$(($1 + 1))" "$LOG" | strip | grep -E '^(query|config|cached|reply)' || true; }
+
+# answered LINE: was the last line logged since LINE an answer (not a query)?
+# dnsmasq writes each line as it goes, so this holds once getent has its
+# answer; the check only makes sure of it.
+answered() { [[ $(logged_since "$1" | tail -n 1) != query* ]]; }
 
 # lookup NAME EXPECTED_QUERIES: resolve NAME in the pod with getent (bounded),
 # then show and count the queries dnsmasq logged for it.
@@ -61,29 +55,22 @@ lookup() {
   before=$(wc -l <"$LOG")
   printf '$ ip netns exec dns-client getent ahostsv4 %s\n' "$name"
   ip netns exec dns-client timeout 10 getent ahostsv4 "$name" | awk '$2 == "STREAM"' || true
-  sleep 0.3   # let dnsmasq finish writing its log
-  new=$(tail -n +"$((before + 1))" "$LOG" | strip | grep -E '^(query|config|cached|reply)' || true)
+  wait_for 5 "dnsmasq to log its answer to the last query" answered "$before"
+  new=$(logged_since "$before")
   got=$(grep -c '^query\[' <<<"$new" || true)
   echo "--- dnsmasq logged $got quer$( ((got == 1)) && echo y || echo ies)"
-  [[ -z $new ]] || sed 's/^/    /' <<<"$new"
+  [[ -z $new ]] || printf '    %s\n' "${new//$'\n'/$'\n'    }"
   [[ $got == "$want" ]] || fail "looking up '$name' sent $got queries, expected $want"
 }
 
 step "A cluster DNS server (dnsmasq in dns-server) and a pod (dns-client)"
 make_ns dns-server dns-client
-ip -n dns-server link add eth0 type veth peer name eth0 netns dns-client
-ip -n dns-server address add 10.244.0.53/24 dev eth0
-ip -n dns-client address add 10.244.0.20/24 dev eth0
-ip -n dns-server link set eth0 up
-ip -n dns-client link set eth0 up
+veth_pair dns-server eth0 10.244.0.53/24 dns-client eth0 10.244.0.20/24
 # In a cluster the pod's default route, via the node, covers the Service range.
 ip -n dns-client route add 10.96.0.0/12 dev eth0
-for ns in dns-server dns-client; do
-  wait_for 5 "eth0 in $ns to be up" sh -c "ip -n $ns -o link show dev eth0 | grep -q 'state UP'"
-done
 expect_ping dns-client 10.244.0.53
 
-ip netns exec dns-server timeout 120 dnsmasq --keep-in-foreground --conf-file=/dev/null \
+lab_bg ip netns exec dns-server timeout 120 dnsmasq --keep-in-foreground --conf-file=/dev/null \
   --no-resolv --no-hosts --user=root --pid-file= --bind-interfaces --listen-address=10.244.0.53 \
   --log-queries --log-facility="$LOG" \
   --local=/cluster.local/ \
@@ -92,10 +79,8 @@ ip netns exec dns-server timeout 120 dnsmasq --keep-in-foreground --conf-file=/d
   --host-record=db.shop.svc.cluster.local,10.244.2.11 \
   --host-record=db.shop.svc.cluster.local,10.244.2.12 \
   --host-record=db.shop.svc.cluster.local,10.244.2.13 \
-  --host-record=api.example.org,203.0.113.80 &
-DNSMASQ_PID=$!
-wait_for 5 "dnsmasq to listen on 10.244.0.53:53" \
-  sh -c "ip netns exec dns-server ss -Hlun 'sport = :53' | grep -q 10.244.0.53"
+  --host-record=api.example.org,203.0.113.80
+wait_listening dns-server 53 udp
 echo "dnsmasq serves: web.shop.svc.cluster.local (a Service: its ClusterIP 10.96.0.100),"
 echo "  db.shop.svc.cluster.local (a headless Service: three pod IPs), kube-dns.kube-system.svc.cluster.local,"
 echo "  NXDOMAIN for every other name under cluster.local, and api.example.org (203.0.113.80)"

@@ -25,26 +25,18 @@
 # Run as root: sudo bash labs/docker-bridge-by-hand.sh
 
 source "$(dirname "$0")/lib.sh"
+require iptables socat ss ping bridge
 
-for tool in iptables socat ss ping; do
-  command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install iptables socat iproute2 iputils-ping)" >&2; exit 2; }
-done
-
-
-# wait_listening NS PORT: wait (at most 5 s) until a TCP socket listens on PORT in NS.
-wait_listening() {
-  wait_for 5 "a listener on port $2 in $1" sh -c "ip netns exec $1 ss -Hltn 'sport = :$2' | grep -q LISTEN"
-}
-
-# connect NS ADDRESS PORT: open a TCP connection from NS (at most 2 s), print and keep in REPLY what the server says.
+# connect NS ADDRESS PORT: open a TCP connection from NS (given up after 2 s
+# without an answer to the SYN), print and keep in REPLY what the server says.
 connect() {
-  printf '$ ip netns exec %s socat - TCP:%s:%s\n' "$1" "$2" "$3"
-  REPLY=$(ip netns exec "$1" timeout 3 socat -T 2 - "TCP:$2:$3,connect-timeout=2" </dev/null 2>&1) \
+  printf '$ ip netns exec %s socat -u TCP:%s:%s -\n' "$1" "$2" "$3"
+  REPLY=$(ip netns exec "$1" timeout 6 socat -T 3 -u "TCP:$2:$3,connect-timeout=2" - 2>&1) \
     || { echo "${REPLY:-(no answer within 2 s)}"; return 1; }
   echo "$REPLY"
 }
 
-H="ip netns exec dk-host"
+H=(ip netns exec dk-host)
 ROOT_FORWARD_BEFORE=$(cat /proc/sys/net/ipv4/ip_forward)
 
 step "A host with docker0 (172.17.0.1/16) and two containers on veth pairs"
@@ -60,9 +52,8 @@ for i in 1 2; do
   ip -n "dk-c$i" link set eth0 up
   ip -n "dk-c$i" route add default via 172.17.0.1
 done
-for i in 1 2; do
-  wait_for 5 "eth0 in dk-c$i to be up" sh -c "ip -n dk-c$i -o link show dev eth0 | grep -q 'state UP'"
-done
+wait_up dk-c1 eth0
+wait_up dk-c2 eth0
 show ip -n dk-host -br link
 show bridge -n dk-host link
 show ip -n dk-c1 -br address
@@ -78,70 +69,68 @@ ip -n dk-host address add 198.51.100.1/24 dev eth0
 ip -n dk-client address add 198.51.100.2/24 dev eth0
 ip -n dk-host link set eth0 up
 ip -n dk-client link set eth0 up
-wait_for 5 "eth0 in dk-client to be up" sh -c "ip -n dk-client -o link show dev eth0 | grep -q 'state UP'"
+wait_up dk-client eth0
 show ip -n dk-host -br -4 address
 show ip -n dk-client route
 expect_ping dk-client 198.51.100.1
 
 step "Forwarding on, FORWARD policy DROP, and Docker's filter chains (Docker 29 layout)"
-show $H sysctl -w net.ipv4.ip_forward=1
-show $H iptables -P FORWARD DROP
+show "${H[@]}" sysctl -w net.ipv4.ip_forward=1
+show "${H[@]}" iptables -P FORWARD DROP
 for chain in DOCKER-USER DOCKER-FORWARD DOCKER-CT DOCKER-INTERNAL DOCKER-BRIDGE DOCKER; do
-  $H iptables -N "$chain"
+  "${H[@]}" iptables -N "$chain"
 done
-show $H iptables -A FORWARD -j DOCKER-USER
-show $H iptables -A FORWARD -j DOCKER-FORWARD
-show $H iptables -A DOCKER-FORWARD -j DOCKER-CT
-show $H iptables -A DOCKER-FORWARD -j DOCKER-INTERNAL
-show $H iptables -A DOCKER-FORWARD -j DOCKER-BRIDGE
-show $H iptables -A DOCKER-FORWARD -i docker0 -j ACCEPT
-show $H iptables -A DOCKER-CT -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
-show $H iptables -A DOCKER-BRIDGE -o docker0 -j DOCKER
-show $H iptables -A DOCKER ! -i docker0 -o docker0 -j DROP
-$H iptables -Z DOCKER-FORWARD
+show "${H[@]}" iptables -A FORWARD -j DOCKER-USER
+show "${H[@]}" iptables -A FORWARD -j DOCKER-FORWARD
+show "${H[@]}" iptables -A DOCKER-FORWARD -j DOCKER-CT
+show "${H[@]}" iptables -A DOCKER-FORWARD -j DOCKER-INTERNAL
+show "${H[@]}" iptables -A DOCKER-FORWARD -j DOCKER-BRIDGE
+show "${H[@]}" iptables -A DOCKER-FORWARD -i docker0 -j ACCEPT
+show "${H[@]}" iptables -A DOCKER-CT -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+show "${H[@]}" iptables -A DOCKER-BRIDGE -o docker0 -j DOCKER
+show "${H[@]}" iptables -A DOCKER ! -i docker0 -o docker0 -j DROP
+"${H[@]}" iptables -Z DOCKER-FORWARD
 expect_ping dk-c1 172.17.0.3
-show $H iptables -L DOCKER-FORWARD -v -n -x
-pkts=$($H iptables -L DOCKER-FORWARD -v -n -x | awk '$3 == "ACCEPT" && $6 == "docker0" {print $1}')
+show "${H[@]}" iptables -L DOCKER-FORWARD -v -n -x
+pkts=$("${H[@]}" iptables -L DOCKER-FORWARD -v -n -x | awk '$3 == "ACCEPT" && $6 == "docker0" {print $1}')
 [[ $pkts -ge 1 ]] || fail "the -i docker0 ACCEPT rule saw no packet"
 ok "bridged traffic crossed FORWARD too (br_netfilter): the request matched -i docker0, the reply DOCKER-CT"
 
 step "Leaving the host: without MASQUERADE the reply has no way back"
 expect_no_ping dk-c1 198.51.100.2
-show $H iptables -t nat -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE
+show "${H[@]}" iptables -t nat -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE
 expect_ping dk-c1 198.51.100.2
-ip netns exec dk-client timeout 30 socat TCP-LISTEN:9000,reuseaddr \
-  SYSTEM:'echo "dk-client sees a connection from $SOCAT_PEERADDR"' &
-LAB_PIDS+=($!)
+lab_bg ip netns exec dk-client timeout 60 socat TCP-LISTEN:9000,reuseaddr \
+  SYSTEM:'echo "dk-client sees a connection from $SOCAT_PEERADDR"'
 wait_listening dk-client 9000
 connect dk-c1 198.51.100.2 9000 || fail "dk-c1 could not connect to 198.51.100.2:9000"
 [[ $REPLY == "dk-client sees a connection from 198.51.100.1" ]] || fail "unexpected reply: $REPLY"
 ok "the container's connection left with the host's address"
 
 step "Container 1 runs a server on port 80"
-ip netns exec dk-c1 timeout 90 socat TCP-LISTEN:80,reuseaddr,fork \
-  SYSTEM:'echo "dk-c1:80 answers, you are $SOCAT_PEERADDR"' &
-LAB_PIDS+=($!)
+lab_bg ip netns exec dk-c1 timeout 120 socat TCP-LISTEN:80,reuseaddr,fork \
+  SYSTEM:'echo "dk-c1:80 answers, you are $SOCAT_PEERADDR"'
 wait_listening dk-c1 80
 connect dk-c2 172.17.0.2 80 || fail "dk-c2 could not reach dk-c1:80"
 ok "on the bridge every port of every container is open to its neighbours"
 
 step "Publish 8080 -> 172.17.0.2:80: the nat table's DOCKER chain"
-show $H iptables -t nat -N DOCKER
-show $H iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER
-show $H iptables -t nat -A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER
-show $H iptables -t nat -A DOCKER ! -i docker0 -p tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80
+show "${H[@]}" iptables -t nat -N DOCKER
+show "${H[@]}" iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER
+show "${H[@]}" iptables -t nat -A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER
+show "${H[@]}" iptables -t nat -A DOCKER ! -i docker0 -p tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80
 if connect dk-client 198.51.100.1 8080; then
   fail "the published port answered before the filter table allowed it"
 fi
 ok "the DNAT alone is not enough: DOCKER's DROP rule stops packets entering docker0 from elsewhere"
-show $H iptables -I DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp --dport 80 -j ACCEPT
+show "${H[@]}" iptables -I DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp --dport 80 -j ACCEPT
 connect dk-client 198.51.100.1 8080 || fail "dk-client could not reach the published port"
 [[ $REPLY == "dk-c1:80 answers, you are 198.51.100.2" ]] || fail "unexpected reply: $REPLY"
 ok "dk-client reached dk-c1:80 through 198.51.100.1:8080, and dk-c1 saw the client's own address"
 
 step "The rules as iptables-save prints them, inside dk-host"
-show $H iptables -t nat -S
-show $H iptables -S
+show "${H[@]}" iptables -t nat -S
+show "${H[@]}" iptables -S
 
 step "Docker 28+: the raw table stops direct routing to a container address"
 show ip -n dk-client route add 172.17.0.0/16 via 198.51.100.1
@@ -149,7 +138,7 @@ connect dk-client 172.17.0.2 80 || fail "direct routing to the published contain
 ok "with a route, the client reached 172.17.0.2:80 without any NAT (the DOCKER ACCEPT rule matched)"
 expect_no_ping dk-client 172.17.0.2
 ok "but anything unpublished, even ping, hits DOCKER's DROP rule"
-show $H iptables -t raw -A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP
+show "${H[@]}" iptables -t raw -A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP
 if connect dk-client 172.17.0.2 80; then
   fail "direct routing still works with the raw-table rule"
 fi
@@ -158,12 +147,12 @@ connect dk-client 198.51.100.1 8080 || fail "the published port stopped working"
 ip -n dk-client route del 172.17.0.0/16 via 198.51.100.1
 
 step "DOCKER-USER: your own rules run before Docker's"
-show $H iptables -I DOCKER-USER -i eth0 ! -s 198.51.100.99 -j DROP
+show "${H[@]}" iptables -I DOCKER-USER -i eth0 ! -s 198.51.100.99 -j DROP
 if connect dk-client 198.51.100.1 8080; then
   fail "the DOCKER-USER rule did not stop dk-client"
 fi
 ok "only 198.51.100.99 may reach published ports now, and dk-client is not it"
-show $H iptables -D DOCKER-USER -i eth0 ! -s 198.51.100.99 -j DROP
+show "${H[@]}" iptables -D DOCKER-USER -i eth0 ! -s 198.51.100.99 -j DROP
 connect dk-client 198.51.100.1 8080 || fail "dk-client is still blocked"
 
 step "What the DNAT rules do not cover: 127.0.0.1 on the host, and containers going through the host's address"
@@ -177,10 +166,9 @@ fi
 ok "DNAT says ! -i docker0, so dk-c2's packet reached the host's own (empty) port 8080"
 
 step "A userland proxy on the host port (docker-proxy's job), played by socat"
-$H timeout 60 socat TCP-LISTEN:8080,reuseaddr,fork TCP:172.17.0.2:80 &
-LAB_PIDS+=($!)
+lab_bg "${H[@]}" timeout 60 socat TCP-LISTEN:8080,reuseaddr,fork TCP:172.17.0.2:80
 wait_listening dk-host 8080
-show $H ss -Hltn "sport = :8080"
+show "${H[@]}" ss -Hltn "sport = :8080"
 connect dk-host 127.0.0.1 8080 || fail "127.0.0.1:8080 did not answer through the proxy"
 [[ $REPLY == "dk-c1:80 answers, you are 172.17.0.1" ]] || fail "unexpected reply: $REPLY"
 connect dk-c2 198.51.100.1 8080 || fail "dk-c2 did not get through the proxy"
@@ -189,11 +177,10 @@ ok "through the proxy the container sees 172.17.0.1, the proxy's address, not th
 connect dk-client 198.51.100.1 8080 || fail "dk-client lost the published port"
 [[ $REPLY == "dk-c1:80 answers, you are 198.51.100.2" ]] || fail "unexpected reply: $REPLY"
 ok "outside clients still go through DNAT, which happens before the proxy's socket is looked up"
-stop_servers
 
 step "The root namespace kept its own ip_forward setting"
 [[ $(cat /proc/sys/net/ipv4/ip_forward) == "$ROOT_FORWARD_BEFORE" ]] || fail "ip_forward changed in the root namespace"
-show $H sysctl net.ipv4.ip_forward
+show "${H[@]}" sysctl net.ipv4.ip_forward
 ok "ip_forward=1 was set in dk-host only: the sysctl is per network namespace"
 
 pass

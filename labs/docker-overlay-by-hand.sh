@@ -30,21 +30,11 @@
 # Run as root: sudo bash labs/docker-overlay-by-hand.sh
 
 source "$(dirname "$0")/lib.sh"
-
-for tool in bridge tcpdump ping; do
-  command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install iproute2 tcpdump iputils-ping)" >&2; exit 2; }
-done
-
-CAPTURE=$(mktemp -d)
-trap 'status=$?; set +e; rm -rf "$CAPTURE"; (exit "$status"); cleanup' EXIT
+require bridge tcpdump ping
+lab_tmpdir
 
 # up NS DEV: bring DEV up in NS.
 up() { ip -n "$1" link set "$2" up; }
-
-# wait_up NS DEV: wait until DEV in NS has its carrier (a veth needs both ends up).
-wait_up() {
-  wait_for 5 "$2 in $1 to be up" sh -c "ip -n $1 -o link show dev $2 | grep -Eq 'state (UP|UNKNOWN)'"
-}
 
 step "The underlay: two hosts on one link"
 make_ns dko-h1 dko-h2 dko-ov1 dko-ov2 dko-c1 dko-c2
@@ -105,17 +95,16 @@ expect_ping dko-c2 10.0.1.2
 step "ARP is answered on the local host; the underlay carries only the IP packets, in UDP 4789, VNI 256"
 ip -n dko-c1 neigh flush dev eth0
 ip -n dko-c2 neigh flush dev eth0
-ip netns exec dko-h2 timeout 5 tcpdump -lni eth0 -c 2 udp port 4789 >"$CAPTURE/out" 2>"$CAPTURE/err" &
-tcpdump_pid=$!
-wait_for 3 "tcpdump to start" grep -q listening "$CAPTURE/err"
+capture dko-h2 "$WORK/out" -lni eth0 -c 2 udp port 4789
+tcpdump=$!
 expect_ping dko-c1 10.0.1.3
-wait "$tcpdump_pid" || true
+wait "$tcpdump" || fail "tcpdump on the underlay did not see the request and the reply"
 printf '$ ip netns exec dko-h2 tcpdump -lni eth0 -c 2 udp port 4789\n'
-cat "$CAPTURE/out"
-grep -q '192.168.50.1.[0-9]* > 192.168.50.2.4789: VXLAN, flags \[I\] (0x08), vni 256' "$CAPTURE/out" \
+cat "$WORK/out"
+grep -q '192.168.50.1.[0-9]* > 192.168.50.2.4789: VXLAN, flags \[I\] (0x08), vni 256' "$WORK/out" \
   || fail "the capture shows no VXLAN packet from 192.168.50.1 to 192.168.50.2:4789 with VNI 256"
-grep -q 'IP 10.0.1.2 > 10.0.1.3: ICMP echo request' "$CAPTURE/out" || fail "the capture shows no inner echo request"
-if grep -q ARP "$CAPTURE/out"; then fail "an ARP packet crossed the underlay"; fi
+grep -q 'IP 10.0.1.2 > 10.0.1.3: ICMP echo request' "$WORK/out" || fail "the capture shows no inner echo request"
+if grep -q ARP "$WORK/out"; then fail "an ARP packet crossed the underlay"; fi
 show ip -n dko-c1 neigh show dev eth0
 [[ $(ip -n dko-c1 neigh show 10.0.1.3 dev eth0) == *"lladdr $C2 "* ]] || fail "dko-c1 did not learn dko-c2's MAC"
 ok "dko-c1 resolved 10.0.1.3 to dko-c2's MAC, yet no ARP crossed: vxlan0 (proxy) answered from its neighbour table"

@@ -11,15 +11,8 @@
 #   sudo bash labs/essentials-arp-route.sh
 
 source "$(dirname "$0")/lib.sh"
-
-for tool in ping ss socat tcpdump; do
-  command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install iputils-ping iproute2 socat tcpdump)" >&2; exit 2; }
-done
-
-# Scratch files (the packet capture) live in a private directory removed on exit,
-# before lib.sh's clean-up deletes the namespaces.
-WORK=$(mktemp -d)
-trap 'status=$?; rm -rf "$WORK"; (exit "$status"); cleanup' EXIT
+require ping ss socat tcpdump
+lab_tmpdir
 
 # lladdr NS ADDRESS: the MAC address the neighbour table of NS holds for ADDRESS.
 lladdr() { ip -n "$1" -4 neigh show "$2" dev eth0 | sed -n 's/.*lladdr \([0-9a-f:]*\).*/\1/p'; }
@@ -31,8 +24,8 @@ show ip -n ess-a address add 10.0.0.1/24 dev eth0
 show ip -n ess-b address add 10.0.0.2/24 dev eth0
 show ip -n ess-a link set eth0 up
 show ip -n ess-b link set eth0 up
-wait_for 5 "eth0 in ess-a to be up" sh -c 'ip -n ess-a -o link show dev eth0 | grep -q "state UP"'
-wait_for 5 "eth0 in ess-b to be up" sh -c 'ip -n ess-b -o link show dev eth0 | grep -q "state UP"'
+wait_up ess-a eth0
+wait_up ess-b eth0
 show ip -n ess-a -br link show dev eth0
 show ip -n ess-b -br link show dev eth0
 
@@ -42,12 +35,10 @@ show ip -n ess-a -4 neigh show dev eth0
 ok "no IPv4 neighbours yet: ess-a does not know any MAC address"
 
 step "The first ping needs ARP: a broadcast request, then a unicast reply"
-ip netns exec ess-b timeout 10 tcpdump -l -n -e -t -i eth0 -c 4 'arp or icmp' \
-  >"$WORK/capture.txt" 2>"$WORK/tcpdump.err" &
-TCPDUMP_PID=$!
-wait_for 5 "tcpdump to listen in ess-b" grep -q 'listening on' "$WORK/tcpdump.err"
+capture ess-b "$WORK/capture.txt" -l -n -e -t -i eth0 -c 4 'arp or icmp'
+tcpdump=$!
 expect_ping ess-a 10.0.0.2
-wait "$TCPDUMP_PID" || fail "tcpdump did not see the four packets: $(cat "$WORK/tcpdump.err")"
+wait "$tcpdump" || fail "tcpdump did not see the four packets: $(cat "$WORK/capture.txt.err")"
 printf '$ %s\n' "ip netns exec ess-b tcpdump -n -e -t -i eth0 -c 4 'arp or icmp'"
 cat "$WORK/capture.txt"
 grep -q 'ff:ff:ff:ff:ff:ff, ethertype ARP (0x0806).*Request who-has 10.0.0.2 tell 10.0.0.1' "$WORK/capture.txt" \
@@ -90,25 +81,21 @@ grep -q 'From 10.0.0.2 icmp_seq=1 Destination Net Unreachable' <<<"$out" || fail
 ok "the error now comes from the gateway 10.0.0.2, not from ess-a's own kernel"
 
 step "Ports and sockets: one server on 0.0.0.0:8080, one on 127.0.0.1:8081"
-ip netns exec ess-b timeout 30 socat TCP-LISTEN:8080,bind=0.0.0.0,reuseaddr,fork SYSTEM:'echo hello from ess-b' &
-SERVER_ALL=$!
-ip netns exec ess-b timeout 30 socat TCP-LISTEN:8081,bind=127.0.0.1,reuseaddr,fork SYSTEM:'echo hello from loopback' &
-SERVER_LO=$!
-wait_for 5 "the servers to listen in ess-b" \
-  sh -c 'ip netns exec ess-b ss -Htln "sport = :8080" | grep -q . && ip netns exec ess-b ss -Htln "sport = :8081" | grep -q .'
+lab_bg ip netns exec ess-b timeout 60 socat TCP-LISTEN:8080,bind=0.0.0.0,reuseaddr,fork SYSTEM:'echo hello from ess-b'
+lab_bg ip netns exec ess-b timeout 60 socat TCP-LISTEN:8081,bind=127.0.0.1,reuseaddr,fork SYSTEM:'echo hello from loopback'
+wait_listening ess-b 8080
+wait_listening ess-b 8081
 show ip netns exec ess-b ss -tlnp
 show ip netns exec ess-a ss -tln
 [[ -z $(ip netns exec ess-a ss -Htln) ]] || fail "ess-a has listening TCP sockets"
 ok "the listening sockets exist only in ess-b's namespace"
-show ip netns exec ess-a timeout 2 socat - TCP:10.0.0.2:8080
-[[ $(ip netns exec ess-a timeout 2 socat - TCP:10.0.0.2:8080) == "hello from ess-b" ]] || fail "no answer on 10.0.0.2:8080"
+show ip netns exec ess-a timeout 5 socat -u TCP:10.0.0.2:8080 -
+[[ $(ip netns exec ess-a timeout 5 socat -u TCP:10.0.0.2:8080 -) == "hello from ess-b" ]] || fail "no answer on 10.0.0.2:8080"
 ok "ess-a reached the server on 10.0.0.2:8080"
-out=$(ip netns exec ess-a timeout 2 socat - TCP:10.0.0.2:8081 2>&1) && fail "ess-a reached the loopback-only server"
-printf '$ %s\n%s\n' "ip netns exec ess-a timeout 2 socat - TCP:10.0.0.2:8081" "$out"
+out=$(ip netns exec ess-a timeout 5 socat -u TCP:10.0.0.2:8081 - 2>&1) && fail "ess-a reached the loopback-only server"
+printf '$ %s\n%s\n' "ip netns exec ess-a timeout 5 socat -u TCP:10.0.0.2:8081 -" "$out"
 grep -q 'Connection refused' <<<"$out" || fail "expected 'Connection refused', got: $out"
 ok "a server bound to 127.0.0.1 is invisible from the peer: the port is closed on 10.0.0.2"
-show ip netns exec ess-b timeout 2 socat - TCP:127.0.0.1:8081
-kill "$SERVER_ALL" "$SERVER_LO"
-wait "$SERVER_ALL" "$SERVER_LO" 2>/dev/null || true
+show ip netns exec ess-b timeout 5 socat -u TCP:127.0.0.1:8081 -
 
 pass

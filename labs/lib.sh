@@ -1,32 +1,92 @@
-# Shared helpers for the labs of the Container Networking Guide.
-# Sourced by every labs/*.sh script; see "How to read this guide" for the rules.
+# shellcheck shell=bash
+# labs/lib.sh: what every lab of the Container Networking Guide sources first.
+#
+# It owns a lab's whole lifecycle, so that the lab itself is only its story.
+# A lab never calls `trap`; it registers what it makes, and the one EXIT trap
+# below takes it all away again, whether the lab passed, failed at any step or
+# was stopped by a signal (it then exits with 128+N, never with 0):
+#   1. the background processes started with lab_bg are stopped;
+#   2. the on_exit steps run, the last registered first;
+#   3. the scratch directory made by lab_tmpdir is removed;
+#   4. the namespaces made by make_ns are deleted, and with them every device,
+#      address, route and netfilter rule inside them.
 #
 # The rules these helpers enforce: a lab makes its own network namespaces and
-# touches nothing in the root namespace, removes what it made even when a step
-# fails, waits with bounds, and says PASS only when every check held.
+# touches nothing in the root namespace, waits only with bounds, says PASS only
+# when every check held, and skips (exit 77) on a machine that lacks a tool.
 
 set -euo pipefail
 
 LAB_NAME=$(basename "$0" .sh)
 LAB_NAMESPACES=()
+LAB_PIDS=()
+LAB_ON_EXIT=()
+WORK=
+
+step() { printf '\n==> %s\n' "$*"; }
+ok() { printf 'ok: %s\n' "$*"; }
+fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
+pass() { printf '\nPASS: %s\n' "$LAB_NAME"; }
+
+# Runs a command and shows it first, so the output reads like a terminal session.
+show() { printf '$ %s\n' "$*"; "$@"; }
+
+# skip REASON: this machine cannot run the lab. Exit status 77 means SKIP to
+# test harnesses (the automake convention): the lab did not fail.
+skip() { printf '%s: %s\n' "$LAB_NAME" "$*" >&2; exit 77; }
+
+# require TOOL...: skip the lab unless every TOOL is installed, and say which
+# Debian packages bring the missing ones.
+require() {
+  local tool package missing=() packages=()
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null && continue
+    missing+=("$tool")
+    package=$(debian_package "$tool")
+    [[ " ${packages[*]} " == *" $package "* ]] || packages+=("$package")
+  done
+  if ((${#missing[@]})); then
+    skip "this lab needs $(and_list "${missing[@]}"): apt-get install ${packages[*]}"
+  fi
+}
+
+# debian_package TOOL: the Debian package that installs TOOL.
+debian_package() {
+  case $1 in
+    */cni/*) echo containernetworking-plugins ;;
+    ip | ss | bridge | tc) echo iproute2 ;;
+    ping) echo iputils-ping ;;
+    iptables*) echo iptables ;;
+    nft) echo nftables ;;
+    dnsmasq) echo dnsmasq-base ;;
+    nsenter | unshare | findmnt | setpriv) echo util-linux ;;
+    getent) echo libc-bin ;;
+    ps | sysctl) echo procps ;;
+    awk) echo mawk ;;
+    timeout | od | stat | mktemp) echo coreutils ;;
+    *) echo "${1##*/}" ;;
+  esac
+}
+
+# and_list WORD...: "a", "a and b", "a, b and c".
+and_list() {
+  local out=$1
+  shift
+  while (($#)); do
+    if (($# == 1)); then out+=" and $1"; else out+=", $1"; fi
+    shift
+  done
+  printf '%s' "$out"
+}
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "$LAB_NAME: run me as root, for example: sudo bash $0" >&2
   exit 2
 fi
-for tool in ip timeout; do
-  command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install iproute2 coreutils)" >&2; exit 2; }
-done
+require ip timeout
 
-step() { printf '\n==> %s\n' "$*"; }
-ok() { printf 'ok: %s\n' "$*"; }
-fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
-
-# Runs a command and shows it first, so the output reads like a terminal session.
-show() { printf '$ %s\n' "$*"; "$@"; }
-
-# Creates a namespace and registers it for clean-up. A leftover from an
-# interrupted run is removed first, so a lab can always be run again.
+# make_ns NAME...: create namespaces, deleted at exit, each with lo up. A
+# leftover from an interrupted run is removed first, so a lab can always run again.
 make_ns() {
   local ns
   for ns in "$@"; do
@@ -37,50 +97,135 @@ make_ns() {
   done
 }
 
-# Background processes a lab starts (servers, captures): a lab adds their PIDs
-# here, and the clean-up stops them before the namespaces go.
-LAB_PIDS=()
-stop_servers() {
-  local pid
-  for pid in "${LAB_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${LAB_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  LAB_PIDS=()
+# lab_tmpdir: a private scratch directory for the lab's files, in $WORK,
+# removed at exit.
+lab_tmpdir() { WORK=$(mktemp -d "/tmp/$LAB_NAME.XXXXXX"); }
+
+# on_exit 'COMMAND': one more clean-up step for what lib.sh does not know
+# about (a cgroup, a file outside $WORK). Steps run at exit, after the
+# background processes are stopped, the last registered first.
+on_exit() { LAB_ON_EXIT+=("$1"); }
+
+# lab_bg COMMAND...: run COMMAND in the background (a server, a capture); $!
+# is its PID afterwards. It is stopped at exit, before the namespaces go.
+# Bound it with `timeout` anyway: nothing outlives a lab killed with SIGKILL.
+lab_bg() {
+  "$@" &
+  LAB_PIDS+=("$!")
 }
 
-# Deleting a namespace destroys the devices, addresses, routes and netfilter
-# rules inside it, and a veth pair dies with either end.
-cleanup() {
-  local status=$? ns
-  stop_servers
-  for ns in "${LAB_NAMESPACES[@]}"; do ip netns del "$ns" 2>/dev/null || true; done
+# stop_bg PID...: stop background processes of this lab now: SIGTERM, then
+# SIGKILL for any still running 2 s later, and wait for them. Only the lab's
+# own jobs that are still running are signalled, never a PID reused since.
+stop_bg() {
+  local tries
+  running_jobs "$@"
+  local started=("${RUNNING[@]}")
+  ((${#started[@]})) || return 0
+  kill "${started[@]}" 2>/dev/null || true
+  for ((tries = 0; tries < 20 && ${#RUNNING[@]}; tries++)); do
+    sleep 0.1
+    running_jobs "${started[@]}"
+  done
+  ((${#RUNNING[@]} == 0)) || kill -KILL "${RUNNING[@]}" 2>/dev/null || true
+  wait "${started[@]}" 2>/dev/null || true
+}
+
+# running_jobs PID...: set RUNNING to those PIDs that are still running jobs of this shell.
+running_jobs() {
+  local pid jobs_now
+  jobs_now=$'\n'$(jobs -pr)$'\n'
+  RUNNING=()
+  for pid in "$@"; do
+    if [[ $jobs_now == *$'\n'$pid$'\n'* ]]; then RUNNING+=("$pid"); fi
+  done
+}
+
+lab_cleanup() {
+  local status=$? i ns
+  # A second Ctrl-C must not cut the clean-up short.
+  trap '' INT TERM HUP
+  set +eu
+  cd /
+  stop_bg "${LAB_PIDS[@]}"
+  # Each step runs in a subshell: one that fails, even with `fail`, cannot cut the rest short.
+  for ((i = ${#LAB_ON_EXIT[@]} - 1; i >= 0; i--)); do (eval "${LAB_ON_EXIT[i]}"); done
+  [[ -z $WORK ]] || rm -rf "$WORK"
+  for ns in "${LAB_NAMESPACES[@]}"; do ip netns del "$ns" 2>/dev/null; done
   exit "$status"
 }
-trap cleanup EXIT
-# A signal must not end the lab with status 0: exit with the shell's usual 128+N, and the EXIT trap cleans up.
+trap lab_cleanup EXIT
+# A signal must not end the lab with status 0: exit with the shell's usual
+# 128+N, and the EXIT trap cleans up.
+trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# expect_ping NS ADDRESS: one echo request from NS must be answered within a second.
+# wait_for SECONDS WHAT COMMAND...: retry COMMAND (a program or a function of
+# the lab, which must return quickly) every 0.1 s until it succeeds; fail
+# after SECONDS.
+wait_for() {
+  local secs=$1 what=$2 deadline
+  shift 2
+  deadline=$((${EPOCHREALTIME//[!0-9]/} + secs * 1000000))
+  until "$@" >/dev/null 2>&1; do
+    ((${EPOCHREALTIME//[!0-9]/} < deadline)) || fail "gave up after ${secs}s waiting for: $what"
+    sleep 0.1
+  done
+}
+
+# wait_up NS DEV...: wait (up to 10 s) until each DEV in NS is up with a
+# carrier. Only then does the kernel give it a working queue: a packet sent a
+# moment earlier is dropped.
+wait_up() {
+  local ns=$1 dev
+  shift
+  for dev in "$@"; do wait_for 10 "$dev in $ns to be up" is_up "$ns" "$dev"; done
+}
+is_up() { [[ $(ip -n "$1" -o link show dev "$2") =~ \ state\ (UP|UNKNOWN)\  ]]; }
+
+# wait_listening NS PORT [udp]: wait (up to 10 s) until a TCP (or UDP) socket
+# is bound to PORT in NS, so that a client started now finds it.
+wait_listening() {
+  wait_for 10 "a ${3:-tcp} socket on port $2 in $1" listening "$1" "$2" "${3:-tcp}"
+}
+listening() { [[ -n $(ip netns exec "$1" ss -Hln --"$3" "sport = :$2") ]]; }
+
+# veth_pair NS_A DEV_A ADDR_A NS_B DEV_B ADDR_B: a veth pair made inside NS_A
+# with its peer in NS_B, an address on each end ("-" for none), both ends up,
+# and wait until they pass traffic.
+veth_pair() {
+  ip -n "$1" link add "$2" type veth peer name "$5" netns "$4"
+  [[ $3 == - ]] || ip -n "$1" address add "$3" dev "$2"
+  [[ $6 == - ]] || ip -n "$4" address add "$6" dev "$5"
+  ip -n "$1" link set "$2" up
+  ip -n "$4" link set "$5" up
+  wait_up "$1" "$2"
+  wait_up "$4" "$5"
+}
+
+# capture NS FILE TCPDUMP-ARGUMENTS...: start tcpdump in NS in the background
+# (bounded to 20 s; packets to FILE, messages to FILE.err) and return once it
+# listens, so that nothing sent afterwards escapes it. As with lab_bg, $! is
+# its PID: `wait $!` waits until it has its -c packets.
+capture() {
+  local ns=$1 file=$2
+  shift 2
+  lab_bg ip netns exec "$ns" timeout 20 tcpdump "$@" >"$file" 2>"$file.err"
+  wait_for 10 "tcpdump to listen in $ns" grep -q 'listening on' "$file.err"
+}
+
+# expect_ping NS ADDRESS: one echo request from NS must be answered (within 2 s).
 expect_ping() {
-  ip netns exec "$1" ping -c 1 -W 1 "$2" >/dev/null || fail "$1 cannot reach $2"
+  ip netns exec "$1" ping -c 1 -W 2 "$2" >/dev/null || fail "$1 cannot reach $2"
   ok "$1 reaches $2"
 }
 
-# expect_no_ping NS ADDRESS: the same request must go unanswered.
+# expect_no_ping NS ADDRESS: one echo request must go unanswered for a second.
 expect_no_ping() {
   if ip netns exec "$1" ping -c 1 -W 1 "$2" >/dev/null 2>&1; then fail "$1 reaches $2, but should not"; fi
   ok "$1 cannot reach $2, as expected"
 }
 
-# wait_for SECONDS DESCRIPTION COMMAND...: retry COMMAND every 0.1 s, give up after SECONDS.
-wait_for() {
-  local secs=$1 what=$2
-  shift 2
-  timeout "$secs" bash -c 'until "$@" >/dev/null 2>&1; do sleep 0.1; done' _ "$@" \
-    || fail "gave up after ${secs}s waiting for: $what"
-}
-
 # mac NS DEV: the device's hardware address, read inside NS.
 mac() { ip -n "$1" -o link show dev "$2" | sed -n 's/.*link\/ether \([0-9a-f:]*\).*/\1/p'; }
-
-pass() { printf '\nPASS: %s\n' "$LAB_NAME"; }

@@ -13,15 +13,12 @@
 # changed. Run as root: sudo bash labs/nat-gateway.sh
 
 source "$(dirname "$0")/lib.sh"
-
-for tool in iptables iptables-save nft conntrack socat ss ping; do
-  command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install iptables nftables conntrack socat iproute2 iputils-ping)" >&2; exit 2; }
-done
+require iptables iptables-save iptables-legacy-save nft conntrack socat ss ping
 
 # connect NS ADDRESS PORT: open a TCP connection from NS, print and keep in REPLY what the server says.
 connect() {
-  printf '$ ip netns exec %s socat - TCP:%s:%s\n' "$1" "$2" "$3"
-  REPLY=$(ip netns exec "$1" timeout 5 socat -T 3 - "TCP:$2:$3" </dev/null 2>&1) || { echo "$REPLY"; return 1; }
+  printf '$ ip netns exec %s socat -u TCP:%s:%s -\n' "$1" "$2" "$3"
+  REPLY=$(ip netns exec "$1" timeout 5 socat -T 3 -u "TCP:$2:$3" - 2>&1) || { echo "$REPLY"; return 1; }
   echo "$REPLY"
 }
 
@@ -31,20 +28,9 @@ ROOT_RULES_BEFORE=$(root_rules)
 
 step "Three namespaces: a private network, a gateway and the outside"
 make_ns nat-priv nat-gw nat-out
-ip -n nat-gw link add priv0 type veth peer name eth0 netns nat-priv
-ip -n nat-gw link add out0 type veth peer name eth0 netns nat-out
-ip -n nat-priv address add 10.10.0.2/24 dev eth0
-ip -n nat-gw address add 10.10.0.1/24 dev priv0
-ip -n nat-gw address add 203.0.113.1/24 dev out0
-ip -n nat-out address add 203.0.113.2/24 dev eth0
-for pair in nat-priv:eth0 nat-gw:priv0 nat-gw:out0 nat-out:eth0; do
-  ip -n "${pair%%:*}" link set "${pair#*:}" up
-done
+veth_pair nat-gw priv0 10.10.0.1/24 nat-priv eth0 10.10.0.2/24
+veth_pair nat-gw out0 203.0.113.1/24 nat-out eth0 203.0.113.2/24
 ip -n nat-priv route add default via 10.10.0.1
-for pair in nat-priv:eth0 nat-gw:priv0 nat-gw:out0 nat-out:eth0; do
-  wait_for 5 "${pair#*:} in ${pair%%:*} to be up" \
-    sh -c "ip -n ${pair%%:*} -o link show dev ${pair#*:} | grep -q 'state UP'"
-done
 show ip -n nat-gw -br -4 address
 show ip -n nat-priv route
 show ip -n nat-out route
@@ -80,19 +66,17 @@ entry=$(grep -m 1 'src=10.10.0.2 dst=203.0.113.2' <<<"$entries" || true)
 ok "original 10.10.0.2 -> 203.0.113.2, reply 203.0.113.2 -> 203.0.113.1"
 
 step "The outside sees the gateway's address, not 10.10.0.2"
-ip netns exec nat-out timeout 20 socat TCP-LISTEN:7,reuseaddr \
-  SYSTEM:'echo "nat-out saw a connection from $SOCAT_PEERADDR"' &
-wait_for 5 "a listener on port 7 in nat-out" sh -c 'ip netns exec nat-out ss -Hltn "sport = :7" | grep -q LISTEN'
+lab_bg ip netns exec nat-out timeout 60 socat TCP-LISTEN:7,reuseaddr \
+  SYSTEM:'echo "nat-out saw a connection from $SOCAT_PEERADDR"'
+wait_listening nat-out 7
 connect nat-priv 203.0.113.2 7 || fail "nat-priv could not connect to 203.0.113.2:7"
 [[ $REPLY == "nat-out saw a connection from 203.0.113.1" ]] || fail "unexpected reply: $REPLY"
 ok "the source address was rewritten to nat-gw's outside address"
-wait
 
 step "Publish a port: 203.0.113.1:8080 on nat-gw leads to 10.10.0.2:80 in nat-priv"
-ip netns exec nat-priv timeout 30 socat TCP-LISTEN:80,reuseaddr,fork \
-  SYSTEM:'echo "nat-priv:80 answers $SOCAT_PEERADDR"' &
-SERVER_PID=$!
-wait_for 5 "a listener on port 80 in nat-priv" sh -c 'ip netns exec nat-priv ss -Hltn "sport = :80" | grep -q LISTEN'
+lab_bg ip netns exec nat-priv timeout 60 socat TCP-LISTEN:80,reuseaddr,fork \
+  SYSTEM:'echo "nat-priv:80 answers $SOCAT_PEERADDR"'
+wait_listening nat-priv 80
 if connect nat-out 203.0.113.1 8080; then
   fail "port 8080 answered before any DNAT rule"
 fi
@@ -119,8 +103,6 @@ show ip netns exec nat-gw iptables -t nat -A OUTPUT -d 203.0.113.1 -p tcp --dpor
 connect nat-gw 203.0.113.1 8080 || fail "nat-gw could not connect to 203.0.113.1:8080"
 [[ $REPLY == "nat-priv:80 answers 203.0.113.1" ]] || fail "unexpected reply: $REPLY"
 ok "with a DNAT rule in OUTPUT too, the published port works from the gateway itself"
-kill "$SERVER_PID" 2>/dev/null || true
-wait "$SERVER_PID" 2>/dev/null || true
 
 step "The same rules, as nf_tables sees them"
 show ip netns exec nat-gw iptables-save -t nat

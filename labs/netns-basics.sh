@@ -12,8 +12,7 @@
 # root namespace is created or changed. Run as root: sudo bash labs/netns-basics.sh
 
 source "$(dirname "$0")/lib.sh"
-
-SLEEP_PID=
+require unshare nsenter findmnt ping
 
 step "A namespace straight from the kernel has only lo, and lo is DOWN"
 show unshare --net ip address
@@ -75,8 +74,7 @@ show ip -n netns-host address add 10.0.0.1/24 dev veth-ctr
 show ip -n netns-ctr address add 10.0.0.2/24 dev eth0
 show ip -n netns-host link set veth-ctr up
 show ip -n netns-ctr link set eth0 up
-wait_for 5 "eth0 in netns-ctr to be up" \
-  sh -c 'ip -n netns-ctr -o link show dev eth0 | grep -q "state UP"'
+wait_up netns-ctr eth0
 show ip -n netns-ctr -br address
 show ip -n netns-ctr route
 
@@ -87,21 +85,20 @@ show ip -n netns-other -br address
 expect_no_ping netns-other 10.0.0.2
 
 step "Which namespace is a process in?"
-ip netns exec netns-ctr timeout 30 sleep 30 &
+lab_bg ip netns exec netns-ctr timeout 30 sleep 30
 SLEEP_PID=$!
-wait_for 5 "process $SLEEP_PID to enter netns-ctr" \
-  sh -c "[ \"\$(ip netns identify $SLEEP_PID)\" = netns-ctr ]"
+in_ctr() { [[ $(ip netns identify "$SLEEP_PID") == netns-ctr ]]; }
+wait_for 10 "process $SLEEP_PID to enter netns-ctr" in_ctr
 show ip netns identify "$SLEEP_PID"
 [[ $(readlink "/proc/$SLEEP_PID/ns/net") == "$via_file" ]] || fail "/proc/$SLEEP_PID/ns/net is another namespace"
 ok "/proc/$SLEEP_PID/ns/net is the namespace of /run/netns/netns-ctr"
 show nsenter --target "$SLEEP_PID" --net ip -br address show dev eth0
-kill "$SLEEP_PID"
-wait "$SLEEP_PID" 2>/dev/null || true
+stop_bg "$SLEEP_PID"
 
 step "Deleting a namespace destroys its virtual devices, and a veth dies with either end"
 show ip netns del netns-ctr
-wait_for 10 "veth-ctr to disappear from netns-host" \
-  sh -c '! ip -n netns-host link show dev veth-ctr'
+gone() { ! ip -n netns-host link show dev veth-ctr; }
+wait_for 10 "veth-ctr to disappear from netns-host" gone
 show ip -n netns-host -br link
 ok "veth-ctr went away with its peer"
 

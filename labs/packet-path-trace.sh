@@ -15,33 +15,25 @@
 #   sudo bash labs/packet-path-trace.sh
 
 source "$(dirname "$0")/lib.sh"
-
-command -v nft >/dev/null || { echo "$LAB_NAME: 'nft' is missing (Debian: apt-get install nftables)" >&2; exit 2; }
-
-TRACE_FILE=
-TRACE_PID=
-finish() {
-  local status=$?
-  [[ -n $TRACE_PID ]] && kill "$TRACE_PID" 2>/dev/null
-  [[ -n $TRACE_FILE ]] && rm -f "$TRACE_FILE"
-  (exit "$status")
-  cleanup
-}
-trap finish EXIT
+require nft conntrack ping
+lab_tmpdir
 
 HOOKS=(prerouting input forward output postrouting)
 
-# count CHAIN: the packet counter of the single rule in chain CHAIN of the router's table.
+# count CHAIN [FAMILY TABLE]: the packet counter of the single rule in chain
+# CHAIN of the router's table (inet pp unless given).
 count() {
-  local table=${2:-inet pp}
-  ip netns exec pp-router nft list chain $table "$1" | sed -n 's/.*counter packets \([0-9]*\) .*/\1/p' | head -n 1
+  local chain
+  chain=$(ip netns exec pp-router nft list chain "${2:-inet}" "${3:-pp}" "$1")
+  [[ $chain =~ counter\ packets\ ([0-9]+) ]] || fail "no counter in chain $1"
+  echo "${BASH_REMATCH[1]}"
 }
 
 declare -A BEFORE
 snapshot() {
   local c
   for c in "${HOOKS[@]}" srcnat; do BEFORE[$c]=$(count "$c"); done
-  BEFORE[ingress]=$(count ingress "netdev ppdev")
+  BEFORE[ingress]=$(count ingress netdev ppdev)
 }
 
 # report: how many ICMP packets each hook saw since the last snapshot, in hook order.
@@ -49,7 +41,7 @@ declare -A DELTA
 report() {
   local c now
   for c in ingress "${HOOKS[@]}" srcnat; do
-    if [[ $c == ingress ]]; then now=$(count ingress "netdev ppdev"); else now=$(count "$c"); fi
+    if [[ $c == ingress ]]; then now=$(count ingress netdev ppdev); else now=$(count "$c"); fi
     DELTA[$c]=$((now - BEFORE[$c]))
     printf '  %-12s %s\n' "$c" "${DELTA[$c]}"
   done
@@ -70,6 +62,7 @@ ip -n pp-a address add 10.0.1.2/24 dev eth0
 ip -n pp-b address add 10.0.2.2/24 dev eth0
 for dev in eth-a eth-b; do ip -n pp-router link set "$dev" up; done
 for ns in pp-a pp-b; do ip -n "$ns" link set eth0 up; done
+wait_up pp-router eth-a eth-b
 ip -n pp-a route add default via 10.0.1.1
 ip -n pp-b route add default via 10.0.2.1
 show ip netns exec pp-router sysctl -w net.ipv4.ip_forward=1
@@ -131,7 +124,7 @@ ok "the NAT chain saw only the first packet of the flow; conntrack handled the o
 
 step "Connection tracking remembers the flow and its NAT (pp-b saw 10.0.2.1, not 10.0.1.2)"
 show ip netns exec pp-router conntrack -L -p icmp 2>/dev/null
-ip netns exec pp-router conntrack -L -p icmp 2>/dev/null | grep -q 'src=10.0.1.2 dst=10.0.2.2 .* src=10.0.2.2 dst=10.0.2.1 ' \
+[[ $(ip netns exec pp-router conntrack -L -p icmp 2>/dev/null) == *"src=10.0.1.2 dst=10.0.2.2 "*" src=10.0.2.2 dst=10.0.2.1 "* ]] \
   || fail "no conntrack entry with the masqueraded reply tuple"
 ok "the reply tuple points at the router's address: that is the source NAT"
 
@@ -148,26 +141,32 @@ expect_delta forward 0
 ok "the request went prerouting -> input, the reply output -> postrouting; forward saw nothing"
 
 step "Trace single packets hook by hook with nft monitor trace"
-TRACE_FILE=$(mktemp)
-ip netns exec pp-router timeout 10 nft monitor trace >"$TRACE_FILE" 2>&1 &
-TRACE_PID=$!
-sleep 1
+lab_bg ip netns exec pp-router timeout 60 nft monitor trace >"$WORK/trace" 2>&1
+# nft monitor says nothing when it starts listening. pp-b pings the router
+# until the router's own (traced) reply to it shows up; from then on the
+# monitor sees every traced packet. Those replies are left out below.
+monitor_listens() {
+  ip netns exec pp-b ping -c 1 -W 1 10.0.2.1 >/dev/null
+  grep -q 'daddr 10.0.2.2 .*echo-reply' "$WORK/trace"
+}
+wait_for 10 "nft monitor to listen" monitor_listens
 # New ICMP ids, so both are new connections again and the first one meets the NAT chain.
 ip netns exec pp-a ping -c 1 -W 1 10.0.2.2 >/dev/null || fail "pp-a cannot reach 10.0.2.2"
-sleep 0.2
 ip netns exec pp-a ping -c 1 -W 1 10.0.1.1 >/dev/null || fail "pp-a cannot reach 10.0.1.1"
-sleep 0.5
-kill "$TRACE_PID" 2>/dev/null || true
-wait "$TRACE_PID" 2>/dev/null || true
-TRACE_PID=
-# One line per traced packet: the chains it visited, in order.
-paths=$(awk '$1 == "trace" && $7 == "packet:" {
+# paths: one line per traced packet, the chains it visited, in order.
+paths() {
+  awk -v skip="echo-reply to 10.0.2.2" '$1 == "trace" && $7 == "packet:" {
     id = $3
     if (!(id in seen)) { seen[id] = 1; order[++n] = id; match($0, /ip daddr [0-9.]+/)
       what[id] = ($0 ~ /echo-request/ ? "echo-request" : "echo-reply") " to " substr($0, RSTART + 9, RLENGTH - 9) }
     path[id] = path[id] (path[id] == "" ? "" : " -> ") $4 ":" $6
   }
-  END { for (i = 1; i <= n; i++) printf "%-26s %s\n", what[order[i]], path[order[i]] }' "$TRACE_FILE")
+  END { for (i = 1; i <= n; i++) if (what[order[i]] != skip) printf "%-26s %s\n", what[order[i]], path[order[i]] }' "$WORK/trace"
+}
+# The router's reply to the second ping is the last packet traced, postrouting its last hook.
+reply_traced() { [[ $(paths) == *"echo-reply to 10.0.1.2 "*"-> inet:postrouting"* ]]; }
+wait_for 10 "nft monitor to report the router's reply" reply_traced
+paths=$(paths)
 echo "$paths"
 grep -q '^echo-request to 10.0.2.2 *netdev:ingress -> inet:prerouting -> inet:forward -> inet:postrouting -> inet:srcnat$' <<<"$paths" \
   || fail "the forwarded request did not take the expected path"

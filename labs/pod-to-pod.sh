@@ -25,17 +25,11 @@
 # root namespace is not touched. Run as root: sudo bash labs/pod-to-pod.sh
 
 source "$(dirname "$0")/lib.sh"
-
 CNI_BIN=${CNI_BIN:-/usr/lib/cni}   # Debian's path; upstream tarballs use /opt/cni/bin
-for tool in jq tcpdump bridge "$CNI_BIN/bridge" "$CNI_BIN/host-local"; do
-  command -v "$tool" >/dev/null || {
-    echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install jq tcpdump iproute2 containernetworking-plugins)" >&2
-    exit 2
-  }
-done
+require jq tcpdump bridge ping "$CNI_BIN/bridge" "$CNI_BIN/host-local"
 
-WORK=$(mktemp -d /tmp/p2p-lab.XXXXXX)
-trap 'status=$?; set +e; rm -rf "$WORK"; (exit "$status"); cleanup' EXIT
+# The CNI configurations, results and host-local's state go to a scratch directory.
+lab_tmpdir
 
 N1_IP=192.168.50.11
 N2_IP=192.168.50.12
@@ -64,7 +58,7 @@ EOF
 }
 
 # cni_add NODE POD: run the bridge plugin inside NODE, as a runtime would, to
-# wire POD; print the addresses of the result.
+# wire POD; print the addresses of the result, and wait for the pod's eth0.
 cni_add() {
   printf '$ ip netns exec %s env CNI_COMMAND=ADD CNI_CONTAINERID=%s CNI_NETNS=/run/netns/%s CNI_IFNAME=eth0 CNI_PATH=%s %s/bridge < %s.json | jq -c .ips\n' \
     "$1" "$2" "$2" "$CNI_BIN" "$CNI_BIN" "$1"
@@ -72,13 +66,7 @@ cni_add() {
     CNI_IFNAME=eth0 CNI_PATH="$CNI_BIN" "$CNI_BIN/bridge" <"$WORK/$1.json" >"$WORK/$2.result" \
     || { cat "$WORK/$2.result"; fail "CNI ADD for $2 failed"; }
   jq -c .ips "$WORK/$2.result"
-}
-
-# capture NS DEV FILTER: start a bounded tcpdump of two packets, and wait until it listens.
-capture() {
-  ip netns exec "$1" timeout 5 tcpdump -lni "$2" -c 2 $3 >"$WORK/cap.out" 2>"$WORK/cap.err" &
-  CAPTURE_PID=$!
-  timeout 3 bash -c "until grep -q listening '$WORK/cap.err'; do sleep 0.05; done" || fail "tcpdump did not start"
+  wait_up "$2" eth0
 }
 
 step "Two nodes on one underlay link"
@@ -90,8 +78,8 @@ ip -n p2p-n1 link set eth0 up
 ip -n p2p-n2 link set eth0 up
 show ip netns exec p2p-n1 sysctl -w net.ipv4.ip_forward=1
 ip netns exec p2p-n2 sysctl -qw net.ipv4.ip_forward=1
-timeout 5 bash -c "until ip netns exec p2p-n1 ping -c 1 -W 1 $N2_IP >/dev/null 2>&1; do sleep 0.1; done" \
-  || fail "the underlay does not work"
+wait_up p2p-n1 eth0
+wait_up p2p-n2 eth0
 expect_ping p2p-n1 "$N2_IP"
 
 step "Each node has a pod CIDR of its own; the CNI configuration carries it"
@@ -127,9 +115,10 @@ show ip -n p2p-n2 route add 10.244.1.0/24 via "$N1_IP" dev eth0
 show ip -n p2p-n1 route
 expect_ping p2p-a 10.244.2.2
 expect_ping p2p-c 10.244.1.3
-capture p2p-n2 eth0 icmp
+capture p2p-n2 "$WORK/cap.out" -lni eth0 -c 2 icmp
+tcpdump=$!
 expect_ping p2p-a 10.244.2.2
-wait "$CAPTURE_PID" || true
+wait "$tcpdump" || fail "tcpdump on node 2's underlay did not see the request and the reply"
 printf '$ ip netns exec p2p-n2 tcpdump -lni eth0 -c 2 icmp\n'
 sed 's/^[0-9:.]* //' "$WORK/cap.out"
 grep -q 'IP 10.244.1.2 > 10.244.2.2: ICMP echo request' "$WORK/cap.out" || fail "the underlay did not carry the pod addresses"
@@ -166,9 +155,10 @@ expect_ping p2p-a 10.244.2.2
 expect_ping p2p-c 10.244.1.3
 
 step "On the underlay: UDP 8472 between the node addresses, the pod packet inside"
-capture p2p-n2 eth0 "-T vxlan udp port 8472"
+capture p2p-n2 "$WORK/cap.out" -lni eth0 -c 2 -T vxlan udp port 8472
+tcpdump=$!
 expect_ping p2p-a 10.244.2.2
-wait "$CAPTURE_PID" || true
+wait "$tcpdump" || fail "tcpdump on node 2's underlay did not see the request and the reply"
 printf '$ ip netns exec p2p-n2 tcpdump -lni eth0 -c 2 -T vxlan udp port 8472\n'
 sed 's/^[0-9:.]* //' "$WORK/cap.out"
 grep -q "IP $N1_IP.[0-9]* > $N2_IP.8472: VXLAN, flags \[I\] (0x08), vni 1" "$WORK/cap.out" \
@@ -181,15 +171,15 @@ printf 'pod eth0:   mtu %s\nflannel.1:  mtu %s\nunderlay:   mtu %s\n' \
   "$(mtu p2p-a eth0)" "$(mtu p2p-n1 flannel.1)" "$(mtu p2p-n1 eth0)"
 [[ $(mtu p2p-n1 flannel.1) == 1450 ]] || fail "flannel.1 has MTU $(mtu p2p-n1 flannel.1), expected 1450"
 [[ $(mtu p2p-a eth0) == 1500 ]] || fail "the pod's eth0 has MTU $(mtu p2p-a eth0), expected 1500"
-if show ip netns exec p2p-a ping -c 1 -W 1 -M do -s 1472 10.244.2.2 2>&1; then
+if show ip netns exec p2p-a ping -c 1 -W 1 -M "do" -s 1472 10.244.2.2 2>&1; then
   fail "a 1500-byte packet crossed a 1450-byte VTEP"
 fi
 ok "node 1 routes the packet into flannel.1, finds it too big, and tells the pod with ICMP"
 show ip -n p2p-a route get 10.244.2.2
-show ip netns exec p2p-a ping -c 1 -W 1 -M do -s 1422 10.244.2.2
+show ip netns exec p2p-a ping -c 1 -W 1 -M "do" -s 1422 10.244.2.2
 ok "a 1450-byte packet fits"
 show ip -n p2p-a link set dev eth0 mtu 1450
-if show ip netns exec p2p-a ping -c 1 -W 1 -M do -s 1472 10.244.2.2 2>&1; then
+if show ip netns exec p2p-a ping -c 1 -W 1 -M "do" -s 1472 10.244.2.2 2>&1; then
   fail "the pod sent a 1500-byte packet on a 1450-byte interface"
 fi
 ok "with the pod's MTU at 1450, as the plugin would set it, the limit is known before sending"

@@ -14,6 +14,7 @@
 # inside rt-r. Run as root: sudo bash labs/router-two-subnets.sh
 
 source "$(dirname "$0")/lib.sh"
+require ping
 
 # snmp NS PROTO NAME: a counter of NS from /proc/net/snmp, e.g. Ip InAddrErrors
 # (received packets that were not for this host and were not forwarded) or
@@ -40,8 +41,8 @@ ip -n rt-a link set eth0 up
 ip -n rt-b link set eth0 up
 show ip -n rt-a route add default via 10.1.0.1
 show ip -n rt-b route add default via 10.2.0.1
-wait_for 5 "rt-a's eth0 to come up" sh -c 'ip -n rt-a -o link show dev eth0 | grep -q "state UP"'
-wait_for 5 "rt-b's eth0 to come up" sh -c 'ip -n rt-b -o link show dev eth0 | grep -q "state UP"'
+wait_up rt-a eth0
+wait_up rt-b eth0
 show ip -n rt-a route
 show ip -n rt-r route
 show ip -n rt-r route show table local

@@ -28,32 +28,17 @@
 # Nothing in the root namespace is touched. Run as root: sudo bash labs/sidecar-redirect.sh
 
 source "$(dirname "$0")/lib.sh"
+require socat python3 setpriv iptables iptables-save nft conntrack ss
 
-for tool in socat python3 setpriv iptables conntrack ss; do
-  command -v "$tool" >/dev/null || {
-    echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install socat python3 util-linux iptables conntrack iproute2)" >&2
-    exit 2
-  }
-done
-
-OUT=$(mktemp -d /tmp/mesh-lab.XXXXXX)
-chmod 0755 "$OUT"
-BACKGROUND=()
-# Stop the background processes first, then remove the scratch directory and
-# the namespaces (lib.sh's cleanup keeps the exit status).
-trap 'status=$?; set +e; for p in "${BACKGROUND[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$OUT"; (exit "$status"); cleanup' EXIT
-
-# wait_listen NS PORT: wait up to 5 s for a TCP listener on PORT inside NS.
-wait_listen() {
-  timeout 5 bash -c "until ip netns exec $1 ss -Hltn 'sport = :$2' | grep -q LISTEN; do sleep 0.05; done" \
-    || fail "nothing listens on :$2 in $1"
-}
+# The sidecar's code and its log go to a scratch directory that uid 1337 can enter.
+lab_tmpdir
+chmod 0755 "$WORK"
 
 # The sidecar: a stand-in for Envoy's virtualInbound (15006) and virtualOutbound
 # (15001) listeners. Each accepted connection was redirected by iptables; the
 # kernel keeps the address it was really sent to in the connection's conntrack
 # entry, and SO_ORIGINAL_DST returns it.
-cat >"$OUT/sidecar.py" <<'EOF'
+cat >"$WORK/sidecar.py" <<'EOF'
 import os, socket, struct, sys, threading
 
 SO_ORIGINAL_DST = 80  # from linux/netfilter_ipv4.h
@@ -109,94 +94,89 @@ ip -n mesh-client address add 10.0.0.1/24 dev eth0
 ip -n mesh-pod address add 10.0.0.2/24 dev eth0
 ip -n mesh-client link set eth0 up
 ip -n mesh-pod link set eth0 up
-timeout 5 bash -c 'until ip -n mesh-pod -o link show dev eth0 | grep -q "state UP"; do sleep 0.1; done' \
-  || fail "eth0 in mesh-pod did not come up"
+wait_up mesh-client eth0
+wait_up mesh-pod eth0
 show ip -n mesh-pod -4 -br address show dev eth0
 expect_ping mesh-client 10.0.0.2
 
 step "The app listens on 8080 as uid 1000; an upstream service listens on 10.0.0.1:9090"
 printf '%s\n' '$ ip netns exec mesh-pod setpriv --reuid=1000 --regid=1000 --clear-groups socat TCP-LISTEN:8080,reuseaddr,fork "SYSTEM:echo hello from app\, peer $SOCAT_PEERADDR" &'
-ip netns exec mesh-pod setpriv --reuid=1000 --regid=1000 --clear-groups \
-  timeout 60 socat TCP-LISTEN:8080,reuseaddr,fork 'SYSTEM:echo hello from app\, peer $SOCAT_PEERADDR' &
-BACKGROUND+=($!)
-ip netns exec mesh-client timeout 60 socat TCP-LISTEN:9090,reuseaddr,fork 'SYSTEM:echo hello from upstream\, peer $SOCAT_PEERADDR' &
-BACKGROUND+=($!)
-wait_listen mesh-pod 8080
-wait_listen mesh-client 9090
-direct=$(ip netns exec mesh-client timeout 3 socat -T 2 - TCP:10.0.0.2:8080 </dev/null) \
+lab_bg ip netns exec mesh-pod setpriv --reuid=1000 --regid=1000 --clear-groups \
+  timeout 60 socat TCP-LISTEN:8080,reuseaddr,fork 'SYSTEM:echo hello from app\, peer $SOCAT_PEERADDR'
+lab_bg ip netns exec mesh-client timeout 60 socat TCP-LISTEN:9090,reuseaddr,fork 'SYSTEM:echo hello from upstream\, peer $SOCAT_PEERADDR'
+wait_listening mesh-pod 8080
+wait_listening mesh-client 9090
+direct=$(ip netns exec mesh-client timeout 5 socat -T 3 -u TCP:10.0.0.2:8080 -) \
   || fail "the client cannot reach the app"
-printf '$ ip netns exec mesh-client socat - TCP:10.0.0.2:8080\n%s\n' "$direct"
+printf '$ ip netns exec mesh-client socat -u TCP:10.0.0.2:8080 -\n%s\n' "$direct"
 [[ $direct == "hello from app, peer 10.0.0.1" ]] || fail "unexpected answer: $direct"
 ok "without a mesh, the client reaches the app directly and the app sees the client's address"
 
 step "Write Istio-style capture rules in the pod's own nat table"
-IPT="ip netns exec mesh-pod iptables -t nat"
-show $IPT -N ISTIO_INBOUND
-show $IPT -N ISTIO_IN_REDIRECT
-show $IPT -N ISTIO_OUTPUT
-show $IPT -N ISTIO_REDIRECT
-show $IPT -A PREROUTING -p tcp -j ISTIO_INBOUND
-show $IPT -A ISTIO_INBOUND -p tcp -j ISTIO_IN_REDIRECT
-show $IPT -A ISTIO_IN_REDIRECT -p tcp -j REDIRECT --to-ports 15006
-show $IPT -A OUTPUT -p tcp -j ISTIO_OUTPUT
-show $IPT -A ISTIO_OUTPUT -m owner --uid-owner 1337 -j RETURN
-show $IPT -A ISTIO_OUTPUT -d 127.0.0.1/32 -j RETURN
-show $IPT -A ISTIO_OUTPUT -j ISTIO_REDIRECT
-show $IPT -A ISTIO_REDIRECT -p tcp -j REDIRECT --to-ports 15001
+IPT=(ip netns exec mesh-pod iptables -t nat)
+show "${IPT[@]}" -N ISTIO_INBOUND
+show "${IPT[@]}" -N ISTIO_IN_REDIRECT
+show "${IPT[@]}" -N ISTIO_OUTPUT
+show "${IPT[@]}" -N ISTIO_REDIRECT
+show "${IPT[@]}" -A PREROUTING -p tcp -j ISTIO_INBOUND
+show "${IPT[@]}" -A ISTIO_INBOUND -p tcp -j ISTIO_IN_REDIRECT
+show "${IPT[@]}" -A ISTIO_IN_REDIRECT -p tcp -j REDIRECT --to-ports 15006
+show "${IPT[@]}" -A OUTPUT -p tcp -j ISTIO_OUTPUT
+show "${IPT[@]}" -A ISTIO_OUTPUT -m owner --uid-owner 1337 -j RETURN
+show "${IPT[@]}" -A ISTIO_OUTPUT -d 127.0.0.1/32 -j RETURN
+show "${IPT[@]}" -A ISTIO_OUTPUT -j ISTIO_REDIRECT
+show "${IPT[@]}" -A ISTIO_REDIRECT -p tcp -j REDIRECT --to-ports 15001
 show ip netns exec mesh-pod iptables-save -t nat
 
 step "Rules without a running sidecar: the app listens, but nobody can reach it"
-if out=$(ip netns exec mesh-client timeout 3 socat -T 2 - TCP:10.0.0.2:8080 </dev/null 2>&1); then
+if out=$(ip netns exec mesh-client timeout 5 socat -T 3 -u TCP:10.0.0.2:8080 - 2>&1); then
   fail "the client reached 10.0.0.2:8080 with nothing on 15006: $out"
 fi
-printf '$ ip netns exec mesh-client socat - TCP:10.0.0.2:8080\n%s\n' "$(sed 's/^[0-9/ :.]*socat\[[0-9]*\] //' <<<"$out")"
+printf '$ ip netns exec mesh-client socat -u TCP:10.0.0.2:8080 -\n%s\n' "$(sed 's/^[0-9/ :.]*socat\[[0-9]*\] //' <<<"$out")"
 ok "connection refused: the SYN was redirected to 15006, where nothing listens yet"
 
 step "Start the sidecar as uid 1337, listening on 15006 and 15001"
-: >"$OUT/sidecar.log"
-chown 1337:1337 "$OUT/sidecar.log"
+: >"$WORK/sidecar.log"
+chown 1337:1337 "$WORK/sidecar.log"
 printf '$ ip netns exec mesh-pod setpriv --reuid=1337 --regid=1337 --clear-groups python3 sidecar.py sidecar.log &\n'
-ip netns exec mesh-pod setpriv --reuid=1337 --regid=1337 --clear-groups \
-  timeout 60 python3 "$OUT/sidecar.py" "$OUT/sidecar.log" &
-BACKGROUND+=($!)
-wait_listen mesh-pod 15006
-wait_listen mesh-pod 15001
+lab_bg ip netns exec mesh-pod setpriv --reuid=1337 --regid=1337 --clear-groups \
+  timeout 60 python3 "$WORK/sidecar.py" "$WORK/sidecar.log"
+wait_listening mesh-pod 15006
+wait_listening mesh-pod 15001
 printf '$ ip netns exec mesh-pod ss -Hltn | sort -t: -k2n\n'
 ip netns exec mesh-pod ss -Hltn | sort -t: -k2n
 
 step "Inbound: the client connects to 10.0.0.2:8080 and gets the app's answer through the sidecar"
-answer=$(ip netns exec mesh-client timeout 5 socat -T 3 - TCP:10.0.0.2:8080 </dev/null) \
+answer=$(ip netns exec mesh-client timeout 8 socat -T 5 -u TCP:10.0.0.2:8080 -) \
   || fail "the client got no answer through the sidecar"
-printf '$ ip netns exec mesh-client socat - TCP:10.0.0.2:8080\n%s\n' "$answer"
+printf '$ ip netns exec mesh-client socat -u TCP:10.0.0.2:8080 -\n%s\n' "$answer"
 [[ $answer == "hello from app, peer 10.0.0.2" ]] || fail "unexpected answer: $answer"
 ok "the client still got the app's answer"
-timeout 5 bash -c "until grep -q '^inbound' '$OUT/sidecar.log'; do sleep 0.05; done" \
-  || fail "the sidecar logged no inbound connection"
+wait_for 10 "the sidecar to log the inbound connection" grep -q '^inbound' "$WORK/sidecar.log"
 printf '$ grep inbound sidecar.log\n'
-grep '^inbound' "$OUT/sidecar.log"
-grep -q '^inbound peer=10\.0\.0\.1:[0-9]* local=10\.0\.0\.2:15006 original_dst=10\.0\.0\.2:8080 uid=1337$' "$OUT/sidecar.log" \
+grep '^inbound' "$WORK/sidecar.log"
+grep -q '^inbound peer=10\.0\.0\.1:[0-9]* local=10\.0\.0\.2:15006 original_dst=10\.0\.0\.2:8080 uid=1337$' "$WORK/sidecar.log" \
   || fail "the sidecar's inbound log line is not what was expected"
 ok "the sidecar accepted on 15006 and read the original destination 10.0.0.2:8080"
 ok "the app saw the sidecar's connection (peer 10.0.0.2), not the client's address 10.0.0.1"
 
 step "Where the original destination is kept: the pod's conntrack table"
 show ip netns exec mesh-pod conntrack -L -p tcp --orig-src 10.0.0.1 --orig-port-dst 8080 2>/dev/null
-ip netns exec mesh-pod conntrack -L -p tcp --orig-src 10.0.0.1 --orig-port-dst 8080 2>/dev/null \
-  | grep -q 'src=10\.0\.0\.1 dst=10\.0\.0\.2 .*dport=8080 .*src=10\.0\.0\.2 dst=10\.0\.0\.1 sport=15006' \
+entries=$(ip netns exec mesh-pod conntrack -L -p tcp --orig-src 10.0.0.1 --orig-port-dst 8080 2>/dev/null)
+grep -q 'src=10\.0\.0\.1 dst=10\.0\.0\.2 .*dport=8080 .*src=10\.0\.0\.2 dst=10\.0\.0\.1 sport=15006' <<<"$entries" \
   || fail "no conntrack entry translating 10.0.0.2:8080 to :15006"
 ok "orig dst 10.0.0.2:8080, reply from :15006: SO_ORIGINAL_DST reads this entry"
 
 step "Outbound: the app calls 10.0.0.1:9090; the call is captured on 15001 and still arrives"
-printf '$ ip netns exec mesh-pod setpriv --reuid=1000 --regid=1000 --clear-groups socat - TCP:10.0.0.1:9090\n'
+printf '$ ip netns exec mesh-pod setpriv --reuid=1000 --regid=1000 --clear-groups socat -u TCP:10.0.0.1:9090 -\n'
 answer=$(ip netns exec mesh-pod setpriv --reuid=1000 --regid=1000 --clear-groups \
-  timeout 5 socat -T 3 - TCP:10.0.0.1:9090 </dev/null) || fail "the app's outbound call failed"
+  timeout 8 socat -T 5 -u TCP:10.0.0.1:9090 -) || fail "the app's outbound call failed"
 printf '%s\n' "$answer"
 [[ $answer == "hello from upstream, peer 10.0.0.2" ]] || fail "unexpected answer: $answer"
-timeout 5 bash -c "until grep -q '^outbound' '$OUT/sidecar.log'; do sleep 0.05; done" \
-  || fail "the sidecar logged no outbound connection"
+wait_for 10 "the sidecar to log the outbound connection" grep -q '^outbound' "$WORK/sidecar.log"
 printf '$ grep outbound sidecar.log\n'
-grep '^outbound' "$OUT/sidecar.log"
-grep -q '^outbound peer=10\.0\.0\.2:[0-9]* local=127\.0\.0\.1:15001 original_dst=10\.0\.0\.1:9090 uid=1337$' "$OUT/sidecar.log" \
+grep '^outbound' "$WORK/sidecar.log"
+grep -q '^outbound peer=10\.0\.0\.2:[0-9]* local=127\.0\.0\.1:15001 original_dst=10\.0\.0\.1:9090 uid=1337$' "$WORK/sidecar.log" \
   || fail "the sidecar's outbound log line is not what was expected"
 ok "the app's connection landed on 127.0.0.1:15001; the sidecar re-dialled 10.0.0.1:9090 itself"
 

@@ -19,21 +19,11 @@
 #   sudo bash labs/tap-vnet-hdr.sh
 
 source "$(dirname "$0")/lib.sh"
-
-for tool in tc python3; do
-  command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install iproute2 python3)" >&2; exit 2; }
-done
-
-VMM_PID=
-VMM_LOG=
-finish() {
-  local status=$?
-  [[ -n $VMM_PID ]] && kill "$VMM_PID" 2>/dev/null
-  [[ -n $VMM_LOG ]] && rm -f "$VMM_LOG"
-  (exit "$status")
-  cleanup
-}
-trap finish EXIT
+require tc python3 ping
+[[ -c /dev/net/tun ]] || skip "/dev/net/tun is missing (the kernel needs CONFIG_TUN)"
+# The stand-in VMM's log goes to a scratch directory.
+lab_tmpdir
+VMM_LOG=$WORK/vmm.log
 
 # The stand-in VMM. Arguments: TAP name, number of queues, guest MAC, guest IPv4, seconds to run.
 # It reads frames from every queue, prints the virtio-net header of each, and answers
@@ -94,6 +84,8 @@ ip -n tap-host address add 10.0.3.1/24 dev veth-pod
 ip -n tap-pod address add 10.0.3.2/24 dev eth0
 ip -n tap-host link set veth-pod up
 ip -n tap-pod link set eth0 up
+wait_up tap-host veth-pod
+wait_up tap-pod eth0
 show ip -n tap-pod -br address show dev eth0
 POD_MAC=$(ip -n tap-pod -o link show dev eth0 | sed -n 's/.*link\/ether \([0-9a-f:]*\).*/\1/p')
 
@@ -114,18 +106,16 @@ show ip netns exec tap-pod tc qdisc add dev tap0_kata ingress
 show ip netns exec tap-pod tc filter add dev tap0_kata parent ffff: protocol all u32 match u8 0 0 action mirred egress redirect dev eth0
 
 step "Start a stand-in VMM that attaches two queues (the guest uses eth0's MAC, as Kata does)"
-VMM_LOG=$(mktemp)
-ip netns exec tap-pod timeout 30 python3 -c "$VMM" tap0_kata 2 "$POD_MAC" 10.0.3.2 25 >"$VMM_LOG" 2>&1 &
+lab_bg ip netns exec tap-pod timeout 90 python3 -c "$VMM" tap0_kata 2 "$POD_MAC" 10.0.3.2 85 >"$VMM_LOG" 2>&1
 VMM_PID=$!
-timeout 5 bash -c "until grep -q 'attached' '$VMM_LOG'; do sleep 0.1; done" || fail "the stand-in VMM did not start: $(cat "$VMM_LOG")"
-timeout 5 bash -c 'until ip -n tap-pod link show dev tap0_kata | grep -q LOWER_UP; do sleep 0.1; done' \
-  || fail "tap0_kata did not get a carrier"
+wait_for 10 "the stand-in VMM to attach its queues" grep -q 'attached' "$VMM_LOG"
+wait_up tap-pod tap0_kata
 show ip -n tap-pod -d link show dev tap0_kata
-ip -n tap-pod -d link show dev tap0_kata | grep -q 'numqueues 2' || fail "expected two attached queues"
+[[ $(ip -n tap-pod -d link show dev tap0_kata) == *"numqueues 2"* ]] || fail "expected two attached queues"
 ok "two queues attached: the TAP now has a carrier (LOWER_UP)"
 
 step "Ping the pod's address from the host side: the stand-in guest answers"
-out=$(ip netns exec tap-host ping -c 2 -W 1 10.0.3.2) || fail "tap-host cannot reach 10.0.3.2"
+out=$(ip netns exec tap-host ping -c 2 -W 3 10.0.3.2) || fail "tap-host cannot reach 10.0.3.2"
 echo "$out"
 grep -q 'ttl=42' <<<"$out" || fail "the reply did not come from the stand-in guest"
 ok "ttl=42: the reply came from the guest behind the TAP, not from the pod namespace's stack"
@@ -133,7 +123,7 @@ ok "ttl=42: the reply came from the guest behind the TAP, not from the pod names
 step "Send one UDP datagram and look at its virtio-net header"
 echo "\$ ip netns exec tap-host bash -c 'echo hello > /dev/udp/10.0.3.2/9'"
 ip netns exec tap-host bash -c 'echo hello > /dev/udp/10.0.3.2/9'
-timeout 5 bash -c "until grep -q 'proto 17' '$VMM_LOG'; do sleep 0.1; done" || fail "the UDP datagram never reached the VMM"
+wait_for 10 "the UDP datagram to reach the VMM" grep -q 'proto 17' "$VMM_LOG"
 echo "What the stand-in VMM printed so far:"
 cat "$VMM_LOG"
 grep -q 'proto 17 from 10.0.3.1: virtio-net header flags=1 gso_type=0 csum_start=34 csum_offset=6' "$VMM_LOG" \
@@ -141,11 +131,9 @@ grep -q 'proto 17 from 10.0.3.1: virtio-net header flags=1 gso_type=0 csum_start
 ok "flags=1 is VIRTIO_NET_HDR_F_NEEDS_CSUM: the UDP checksum at byte 34+6 is left for the guest to finish"
 
 step "Stop the VMM: the TAP loses its carrier and nobody answers for 10.0.3.2 any more"
-kill "$VMM_PID"
-wait "$VMM_PID" 2>/dev/null || true
-VMM_PID=
+stop_bg "$VMM_PID"
 show ip -n tap-pod link show dev tap0_kata
-ip -n tap-pod link show dev tap0_kata | grep -q NO-CARRIER || fail "tap0_kata still has a carrier"
+[[ $(ip -n tap-pod link show dev tap0_kata) == *NO-CARRIER* ]] || fail "tap0_kata still has a carrier"
 show ip -n tap-pod -br address show dev eth0
 expect_no_ping tap-host 10.0.3.2
 ok "eth0 still holds 10.0.3.2, but tc hands every frame to the TAP before the pod's stack sees it"

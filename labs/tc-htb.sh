@@ -17,15 +17,9 @@
 # namespace is touched. Run as root: sudo bash labs/tc-htb.sh
 
 source "$(dirname "$0")/lib.sh"
-
-for tool in tc socat ss awk; do
-  command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install iproute2 socat gawk)" >&2; exit 2; }
-done
-
-# A scratch directory for the receiver's counts, removed on exit with the
-# namespaces (lib.sh's cleanup keeps the exit status).
-WORK=$(mktemp -d)
-trap 'status=$?; set +e; rm -rf "$WORK"; (exit "$status"); cleanup' EXIT
+require tc socat ss awk ping
+# The receiver's counts go to a scratch directory.
+lab_tmpdir
 
 # measure PORT WINDOW: send at most 100 MB from tc-snd to tc-rcv:PORT for at
 # most WINDOW seconds and set RATE to the receiver's goodput in Mbit/s. The
@@ -34,12 +28,11 @@ trap 'status=$?; set +e; rm -rf "$WORK"; (exit "$status"); cleanup' EXIT
 measure() {
   local port=$1 win=$2 out="$WORK/rx.$1"
   : >"$out"
-  ip netns exec tc-rcv timeout $((win + 3)) socat -u "TCP-LISTEN:$port,reuseaddr" \
+  lab_bg ip netns exec tc-rcv timeout $((win + 10)) socat -u "TCP-LISTEN:$port,reuseaddr" \
     SYSTEM:"s=\$(date +%s%N); n=\$(timeout $win cat | wc -c); e=\$(date +%s%N); echo \$n \$s \$e" \
-    >"$out" 2>/dev/null &
+    >"$out" 2>/dev/null
   local rx=$!
-  timeout 3 bash -c "until ip netns exec tc-rcv ss -Hltn 'sport = :$port' | grep -q .; do sleep 0.05; done" \
-    || fail "the receiver did not start listening on port $port"
+  wait_listening tc-rcv "$port"
   ip netns exec tc-snd timeout $((win + 1)) \
     sh -c "head -c 100000000 /dev/zero | socat -u - TCP:10.0.0.2:$port" 2>/dev/null || true
   wait "$rx" || true
@@ -59,8 +52,8 @@ ip -n tc-snd address add 10.0.0.1/24 dev eth0
 ip -n tc-rcv address add 10.0.0.2/24 dev eth0
 ip -n tc-snd link set eth0 up
 ip -n tc-rcv link set eth0 up
-timeout 5 bash -c 'until ip netns exec tc-snd ping -c 1 -W 1 10.0.0.2 >/dev/null 2>&1; do sleep 0.1; done' \
-  || fail "tc-snd cannot reach 10.0.0.2"
+wait_up tc-snd eth0
+wait_up tc-rcv eth0
 expect_ping tc-snd 10.0.0.2
 
 step "A veth starts with the noqueue qdisc: no queue, no shaping"

@@ -19,17 +19,9 @@
 # the router namespaces only. Run as root: sudo bash labs/troubleshoot-mtu.sh
 
 source "$(dirname "$0")/lib.sh"
-
-for tool in socat nft; do
-  command -v "$tool" >/dev/null || {
-    echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install socat nftables)" >&2
-    exit 2
-  }
-done
-
-OUT=$(mktemp -d /tmp/ts-lab.XXXXXX)
-BACKGROUND=()
-trap 'status=$?; set +e; for p in "${BACKGROUND[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$OUT"; (exit "$status"); cleanup' EXIT
+require socat nft tcpdump ping ss
+# The downloads and the capture go to a scratch directory.
+lab_tmpdir
 
 # link NS1 DEV1 ADDR1 NS2 DEV2 ADDR2 MTU: a veth pair between two namespaces,
 # with the same MTU on both ends (an mtu given before "peer" sets only one end).
@@ -39,6 +31,8 @@ link() {
   ip -n "$4" address add "$6" dev "$5"
   ip -n "$1" link set "$2" up
   ip -n "$4" link set "$5" up
+  wait_up "$1" "$2"
+  wait_up "$4" "$5"
 }
 
 # download: fetch from the server in ts-b; socat gives up after 3 s without
@@ -46,8 +40,8 @@ link() {
 # prints the command and the number of bytes that arrived.
 download() {
   CONNECTED=0
-  ip netns exec ts-a timeout 5 socat -T 3 -u TCP:10.2.0.2:8000,connect-timeout=2 - >"$OUT/download" 2>/dev/null || CONNECTED=$?
-  BYTES=$(wc -c <"$OUT/download")
+  ip netns exec ts-a timeout 5 socat -T 3 -u TCP:10.2.0.2:8000,connect-timeout=2 - >"$WORK/download" 2>/dev/null || CONNECTED=$?
+  BYTES=$(wc -c <"$WORK/download")
   printf '$ ip netns exec ts-a socat -T 3 -u TCP:10.2.0.2:8000 - | wc -c\n%s\n' "$BYTES"
 }
 
@@ -68,29 +62,23 @@ ip -n ts-r1 route add 10.2.0.0/24 via 10.9.0.2
 ip -n ts-r2 route add 10.1.0.0/24 via 10.9.0.1
 ip netns exec ts-r1 sysctl -qw net.ipv4.ip_forward=1
 ip netns exec ts-r2 sysctl -qw net.ipv4.ip_forward=1
-for ns in ts-a ts-r1 ts-r2 ts-b; do
-  timeout 5 bash -c "until ! ip -n $ns -o link show 2>/dev/null | grep -q 'state LOWERLAYERDOWN\|state DOWN'; do sleep 0.1; done" \
-    || fail "links in $ns did not come up"
-done
 show ip -n ts-r1 link show dev eth1
 show ip -n ts-r2 link show dev eth1
 expect_ping ts-a 10.2.0.2
-ip netns exec ts-b timeout 60 socat TCP-LISTEN:8000,reuseaddr,fork 'SYSTEM:head -c 20000 /dev/zero' &
-BACKGROUND+=($!)
-timeout 5 bash -c "until ip netns exec ts-b ss -Hltn 'sport = :8000' | grep -q LISTEN; do sleep 0.05; done" \
-  || fail "the server in ts-b does not listen"
+lab_bg ip netns exec ts-b timeout 90 socat TCP-LISTEN:8000,reuseaddr,fork 'SYSTEM:head -c 20000 /dev/zero'
+wait_listening ts-b 8000
 
 step "Healthy path MTU discovery: the router answers a too-large DF packet with ICMP"
 printf '$ ip netns exec ts-a ping -c 1 -W 1 -M do -s 1372 10.2.0.2\n'
-ip netns exec ts-a ping -c 1 -W 1 -M do -s 1372 10.2.0.2 | grep -E 'bytes from|packet loss'
+ip netns exec ts-a ping -c 1 -W 1 -M "do" -s 1372 10.2.0.2 | grep -E 'bytes from|packet loss'
 ok "1372 bytes of payload + 28 of headers = 1400: fits"
-out=$(ip netns exec ts-a ping -c 1 -W 1 -M do -s 1472 10.2.0.2 2>&1) && fail "a 1500-byte DF ping crossed the 1400 link"
+out=$(ip netns exec ts-a ping -c 1 -W 1 -M "do" -s 1472 10.2.0.2 2>&1) && fail "a 1500-byte DF ping crossed the 1400 link"
 printf '$ ip netns exec ts-a ping -c 1 -W 1 -M do -s 1472 10.2.0.2\n'
 grep -E 'Frag needed|packet loss' <<<"$out"
 grep -q 'Frag needed and DF set (mtu = 1400)' <<<"$out" || fail "no 'fragmentation needed' error came back"
 ok "ts-r1 answered with ICMP 'fragmentation needed', mtu 1400"
 show ip netns exec ts-a ip route get 10.2.0.2
-ip netns exec ts-a ip route get 10.2.0.2 | grep -q 'mtu 1400' || fail "ts-a did not cache the path MTU"
+[[ $(ip netns exec ts-a ip route get 10.2.0.2) == *"mtu 1400"* ]] || fail "ts-a did not cache the path MTU"
 ok "ts-a now knows the path MTU to 10.2.0.2"
 download
 [[ $CONNECTED -eq 0 && $BYTES -eq 20000 ]] || fail "the download brought $BYTES bytes (socat status $CONNECTED), expected 20000"
@@ -105,14 +93,14 @@ for r in ts-r1 ts-r2; do
 done
 show ip netns exec ts-r1 nft list table inet ts-fw
 printf '$ ip netns exec ts-a ping -c 1 -W 1 -M do -s 1372 10.2.0.2\n'
-ip netns exec ts-a ping -c 1 -W 1 -M do -s 1372 10.2.0.2 | grep -E 'bytes from|packet loss'
-out=$(ip netns exec ts-a ping -c 1 -W 2 -M do -s 1472 10.2.0.2 2>&1) && fail "a 1500-byte DF ping crossed the 1400 link"
+ip netns exec ts-a ping -c 1 -W 1 -M "do" -s 1372 10.2.0.2 | grep -E 'bytes from|packet loss'
+out=$(ip netns exec ts-a ping -c 1 -W 2 -M "do" -s 1472 10.2.0.2 2>&1) && fail "a 1500-byte DF ping crossed the 1400 link"
 printf '$ ip netns exec ts-a ping -c 1 -W 2 -M do -s 1472 10.2.0.2\n'
 grep -E 'packet loss' <<<"$out"
 grep -q 'Frag needed' <<<"$out" && fail "the ICMP error still came back"
 ok "the large ping vanished without any error: a black hole"
 show ip netns exec ts-a ip route get 10.2.0.2
-ip netns exec ts-a ip route get 10.2.0.2 | grep -q 'mtu' && fail "ts-a cached a path MTU although no ICMP came back"
+[[ $(ip netns exec ts-a ip route get 10.2.0.2) != *mtu* ]] || fail "ts-a cached a path MTU although no ICMP came back"
 download
 [[ $CONNECTED -eq 0 ]] || fail "the connection did not even open (socat status $CONNECTED)"
 [[ $BYTES -lt 20000 ]] || fail "the download completed although the path MTU is unknown"
@@ -129,18 +117,16 @@ for r in ts-r1 ts-r2; do
   ip netns exec "$r" nft add rule inet ts-fw clamp tcp flags syn tcp option maxseg size set rt mtu
 done
 show ip netns exec ts-r1 nft list chain inet ts-fw clamp
-ip netns exec ts-b timeout 10 tcpdump -t -l -nn -i eth0 -c 1 'tcp[tcpflags] == tcp-syn' >"$OUT/syn" 2>/dev/null &
-DUMP=$!
-BACKGROUND+=("$DUMP")
-sleep 1
+capture ts-b "$WORK/syn" -t -l -nn -i eth0 -c 1 'tcp[tcpflags] == tcp-syn'
+tcpdump=$!
 download
 [[ $CONNECTED -eq 0 && $BYTES -eq 20000 ]] || fail "the download brought $BYTES bytes with MSS clamping, expected 20000"
-wait "$DUMP" || fail "tcpdump in ts-b saw no SYN"
+wait "$tcpdump" || fail "tcpdump in ts-b saw no SYN"
 printf '$ ip netns exec ts-b tcpdump -t -nn -i eth0 -c 1 "tcp[tcpflags] == tcp-syn"\n'
-cat "$OUT/syn"
-grep -q 'mss 1360' "$OUT/syn" || fail "the SYN that reached ts-b does not carry MSS 1360"
+cat "$WORK/syn"
+grep -q 'mss 1360' "$WORK/syn" || fail "the SYN that reached ts-b does not carry MSS 1360"
 ok "the SYN reached the server announcing an MSS of 1360, so no segment is too large for the 1400 link"
-out=$(ip netns exec ts-a ping -c 1 -W 2 -M do -s 1472 10.2.0.2 2>&1) && fail "a 1500-byte DF ping crossed the 1400 link"
+out=$(ip netns exec ts-a ping -c 1 -W 2 -M "do" -s 1472 10.2.0.2 2>&1) && fail "a 1500-byte DF ping crossed the 1400 link"
 printf '$ ip netns exec ts-a ping -c 1 -W 2 -M do -s 1472 10.2.0.2\n'
 grep -E 'packet loss' <<<"$out"
 ok "clamping only fixes TCP: the large DF ping is still lost"

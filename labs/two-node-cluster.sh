@@ -10,45 +10,26 @@
 #   cl-web1    pod web-1 on node 1     cl-web2  pod web-2 on node 2
 #   cl-probe   a client pod on node 1
 #
-# The lab plays the container runtime: it runs the real CNI `bridge` plugin
-# with `host-local` IPAM inside each node namespace to give every pod an eth0
-# on the node's cni0 bridge. It adds the routes a routed pod network (flannel
-# host-gw, Calico without encapsulation) would add: each node reaches the
-# other's pod CIDR via the other's underlay address. It then plays kube-proxy
-# in iptables mode on both nodes: the Service demo/web has ClusterIP
-# 10.96.0.80, port 80 -> 8080, NodePort 30080, and the endpoints web-1 and
-# web-2. The chains are the ones kube-proxy writes (KUBE-SERVICES,
-# KUBE-NODEPORTS, KUBE-EXT-*, KUBE-SVC-*, KUBE-SEP-* with statistic rules,
-# KUBE-MARK-MASQ, KUBE-POSTROUTING), with readable names instead of hashes.
+# The lab plays the container runtime (the real CNI bridge plugin), a routed
+# pod network, and kube-proxy in iptables mode on both nodes (readable chain
+# names): the Service demo/web has ClusterIP 10.96.0.80, port 80 -> 8080,
+# NodePort 30080, and the endpoints web-1 and web-2.
 #
-# Then it follows the packets: pod to pod across nodes (no NAT), pod to
-# ClusterIP (DNAT on the client's node, both pods answer), and the client
-# outside the cluster to node 1's NodePort: DNAT to web-2 on node 2, SNAT to
-# node 1's address (externalTrafficPolicy: Cluster), as seen by tcpdump on the
-# underlay, by the server's log and by conntrack on both nodes. Finally it
-# rewrites the rules for externalTrafficPolicy: Local and shows the client's
-# own address arriving at the pod.
+# You will follow the packets: pod to pod across nodes (no NAT), pod to
+# ClusterIP (DNAT on the client's node), and the outside client to node 1's
+# NodePort: DNAT to web-2 on node 2 and SNAT to node 1's address, as tcpdump,
+# the server's log and conntrack see it; then, with externalTrafficPolicy:
+# Local, the client's own address reaching the pod.
 #
-# Every server is a socat bounded by `timeout`; host-local keeps its state in
-# a scratch directory removed on exit. Everything lands in the lab's
-# namespaces; the root namespace is not touched.
+# Nothing in the root namespace is created or changed.
 # Run as root: sudo bash labs/two-node-cluster.sh
 
 source "$(dirname "$0")/lib.sh"
-
 CNI_BIN=${CNI_BIN:-/usr/lib/cni}   # Debian's path; upstream tarballs use /opt/cni/bin
-for tool in jq socat ss conntrack tcpdump iptables iptables-restore "$CNI_BIN/bridge" "$CNI_BIN/host-local"; do
-  command -v "$tool" >/dev/null || {
-    echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install jq socat iproute2 conntrack tcpdump iptables containernetworking-plugins)" >&2
-    exit 2
-  }
-done
+require jq socat ss conntrack tcpdump iptables iptables-restore ping "$CNI_BIN/bridge" "$CNI_BIN/host-local"
 
-# Scratch directory for CNI configurations, host-local's state and the
-# servers' logs; background servers are stopped and the directory removed on
-# exit, then lib.sh's cleanup deletes the namespaces (keeping the exit status).
-WORK=$(mktemp -d /tmp/cl-lab.XXXXXX)
-trap 'status=$?; set +e; stop_servers; cd /; rm -rf "$WORK"; (exit "$status"); cleanup' EXIT
+# CNI configurations, host-local's state and the servers' logs go to a scratch directory.
+lab_tmpdir
 cd "$WORK"
 
 N1_IP=192.168.50.11
@@ -71,20 +52,41 @@ cni_add() {
     "$CNI_BIN/bridge" <"$WORK/$node.json" >"$out" || { cat "$out" >&2; fail "CNI ADD for $pod on $node failed"; }
   jq -c .ips "$out"
   IP[$pod]=$(jq -r '.ips[0].address' "$out" | cut -d/ -f1)
+  wait_up "$pod" eth0
 }
 
-# serve POD NAME: a TCP server on the pod's port 8080 that answers its name and
-# the peer address it sees, and appends that address to $WORK/NAME.log.
-serve() {
-  local pod=$1 name=$2
-  ip netns exec "$pod" timeout 140 socat TCP-LISTEN:8080,reuseaddr,fork \
-    SYSTEM:"echo $name saw \$SOCAT_PEERADDR; echo \$SOCAT_PEERADDR >>$WORK/$name.log" &
-  LAB_PIDS+=($!)
+# ask NS HOST PORT: one TCP connection, given up after 1 s without an answer
+# to the SYN; prints the answer.
+ask() { ip netns exec "$1" timeout 5 socat -T 3 -u "TCP:$2:$3,connect-timeout=1" - 2>/dev/null; }
+
+# ask_until NS HOST PORT POD: connect up to 30 times, until POD answers (each
+# connection is a new random choice); show the last answer and keep it in ANSWER.
+ask_until() {
+  local i
+  for i in $(seq 30); do
+    ANSWER=$(ask "$1" "$2" "$3") || fail "connection $i to $2:$3 failed"
+    [[ $ANSWER == "$4 "* ]] && break
+  done
+  printf '$ ip netns exec %s socat -u TCP:%s:%s -\n%s\n' "$1" "$2" "$3" "$ANSWER"
 }
 
-# ask NS HOST PORT: one bounded TCP connection; prints the answer.
-ask() {
-  ip netns exec "$1" timeout 4 socat -T 2 - "TCP:$2:$3,connect-timeout=1" </dev/null 2>/dev/null
+# expect_route NS WANT ARGS...: show `ip route get ARGS` in NS; the answer must contain WANT.
+expect_route() {
+  local ns=$1 want=$2 route
+  shift 2
+  route=$(show ip -n "$ns" route get "$@") || fail "no route in $ns for $*"
+  echo "$route"
+  [[ $route == *"$want"* ]] || fail "in $ns, the route for $* does not go $want"
+}
+
+# first_entry NS ARGS...: show the first entry `conntrack -L ARGS` lists in NS, and keep it in ENTRY.
+first_entry() {
+  local ns=$1
+  shift
+  printf '$ ip netns exec %s conntrack -L %s\n' "$ns" "$*"
+  ENTRY=$(ip netns exec "$ns" conntrack -L "$@" 2>/dev/null)
+  ENTRY=${ENTRY%%$'\n'*}
+  echo "$ENTRY"
 }
 
 step "The underlay: a switch namespace with a bridge, two nodes and a client outside the cluster"
@@ -93,19 +95,14 @@ ip -n cl-lan link add lan0 type bridge
 ip -n cl-lan link set lan0 up
 declare -A LAN_IP=([cl-n1]=$N1_IP [cl-n2]=$N2_IP [cl-client]=$CLIENT_IP)
 for host in cl-n1 cl-n2 cl-client; do
-  ip -n cl-lan link add "${host#cl-}" type veth peer name eth0 netns "$host"
-  ip -n cl-lan link set "${host#cl-}" master lan0 up
-  ip -n "$host" address add "${LAN_IP[$host]}/24" dev eth0
-  ip -n "$host" link set eth0 up
+  veth_pair cl-lan "${host#cl-}" - "$host" eth0 "${LAN_IP[$host]}/24"
+  ip -n cl-lan link set "${host#cl-}" master lan0
 done
 for node in cl-n1 cl-n2; do
   ip netns exec "$node" sysctl -qw net.ipv4.ip_forward=1
   # kube-proxy needs bridged pod traffic to pass the node's netfilter hooks;
   # this copy of the sysctl belongs to the node namespace (Linux 5.3+).
   ip netns exec "$node" sysctl -qw net.bridge.bridge-nf-call-iptables=1
-done
-for host in cl-n1 cl-n2 cl-client; do
-  wait_for 5 "eth0 in $host to be up" sh -c "ip -n $host -o link show dev eth0 | grep -q 'state UP'"
 done
 show ip -n cl-lan -br link show master lan0
 expect_ping cl-client "$N1_IP"
@@ -141,23 +138,21 @@ show ip -n cl-n1 route get "${IP[cl-web2]}"
 expect_ping cl-probe "${IP[cl-web2]}"
 
 step "Tiny servers: each pod answers with its name and logs the address it sees"
-serve cl-web1 web-1
-serve cl-web2 web-2
-for pod in cl-web1 cl-web2; do
-  wait_for 5 "a listener in $pod" sh -c "ip netns exec $pod ss -Hltn 'sport = :8080' | grep -q LISTEN"
+for pod in web1 web2; do
+  lab_bg ip netns exec "cl-$pod" timeout 180 socat TCP-LISTEN:8080,reuseaddr,fork \
+    SYSTEM:"echo web-${pod#web} saw \$SOCAT_PEERADDR; echo \$SOCAT_PEERADDR >>$WORK/web-${pod#web}.log"
+  wait_listening "cl-$pod" 8080
 done
 
 step "Pod to pod across nodes: no NAT, the pod sees the other pod's address"
-printf '$ ip netns exec cl-probe socat - TCP:%s:8080\n' "${IP[cl-web2]}"
-answer=$(ask cl-probe "${IP[cl-web2]}" 8080) || fail "cl-probe cannot reach web-2 directly"
-echo "$answer"
-[[ $answer == "web-2 saw ${IP[cl-probe]}" ]] || fail "unexpected answer: $answer"
+ask_until cl-probe "${IP[cl-web2]}" 8080 web-2
+[[ $ANSWER == "web-2 saw ${IP[cl-probe]}" ]] || fail "unexpected answer: $ANSWER"
 ok "web-2 on node 2 saw the probe pod's own address ${IP[cl-probe]}"
 
 step "kube-proxy's rules for demo/web, written on both nodes (iptables mode, nat table)"
-# rules NODE: the nat-table rules of kube-proxy's iptables mode for one
-# Service with a ClusterIP, a NodePort and externalTrafficPolicy: Cluster.
-# Every node gets every endpoint, wherever the pod runs.
+# rules: the nat-table rules of kube-proxy's iptables mode for one Service
+# with a ClusterIP, a NodePort and externalTrafficPolicy: Cluster. Every node
+# gets every endpoint, wherever the pod runs.
 rules() {
   cat <<EOF
 *nat
@@ -194,14 +189,12 @@ EOF
 for node in cl-n1 cl-n2; do
   rules | ip netns exec "$node" iptables-restore --noflush
 done
-show ip netns exec cl-n1 iptables -t nat -S PREROUTING
-show ip netns exec cl-n1 iptables -t nat -S KUBE-SERVICES
-show ip netns exec cl-n1 iptables -t nat -S KUBE-NODEPORTS
-show ip netns exec cl-n1 iptables -t nat -S KUBE-EXT-DEMOWEB
-show ip netns exec cl-n1 iptables -t nat -S KUBE-SVC-DEMOWEB
-show ip netns exec cl-n1 iptables -t nat -S KUBE-SEP-WEB2
-show ip netns exec cl-n1 iptables -t nat -S KUBE-POSTROUTING
-[[ $(ip netns exec cl-n1 iptables-save -t nat) == "$(ip netns exec cl-n2 iptables-save -t nat)" ]] \
+for chain in PREROUTING KUBE-SERVICES KUBE-NODEPORTS KUBE-EXT-DEMOWEB KUBE-SVC-DEMOWEB KUBE-SEP-WEB2 KUBE-POSTROUTING; do
+  show ip netns exec cl-n1 iptables -t nat -S "$chain"
+done
+# Compare the rules themselves: iptables-save would add comment lines with the
+# time it ran, and counters, which differ from one node to the other.
+[[ $(ip netns exec cl-n1 iptables -t nat -S) == "$(ip netns exec cl-n2 iptables -t nat -S)" ]] \
   || fail "the two nodes have different nat rules"
 ok "node 1 and node 2 hold the same rules: every node can send to every endpoint"
 
@@ -214,7 +207,7 @@ for i in $(seq 20); do
   [[ $answer == "$name saw ${IP[cl-probe]}" ]] || fail "connection $i was masqueraded: $answer"
   HITS[$name]=$((HITS[$name] + 1))
 done
-printf '$ ip netns exec cl-probe socat - TCP:%s:80    # 20 times\n' "$CLUSTER_IP"
+printf '$ ip netns exec cl-probe socat -u TCP:%s:80 -    # 20 times\n' "$CLUSTER_IP"
 for name in web-1 web-2; do echo "$name answered ${HITS[$name]} of 20, and saw ${IP[cl-probe]}"; done
 (( HITS[web-1] >= 1 && HITS[web-2] >= 1 )) || fail "20 connections did not reach both pods: ${HITS[*]}"
 ok "both web-1 (node 1) and web-2 (node 2) answered, and both saw the probe pod's address"
@@ -225,27 +218,16 @@ if ask cl-client "$CLUSTER_IP" 80 >/dev/null; then fail "cl-client reached the C
 ok "10.96.0.80 exists only in the nodes' nat rules; outside the cluster it means nothing"
 
 step "Client -> node 1:$NODE_PORT: the packet on node 2's underlay link"
-# Find a connection that node 1 sends to web-2 on node 2; tcpdump on node 2's
-# eth0 shows what crosses the underlay for it.
-ip netns exec cl-n2 timeout 60 tcpdump -l -n -t -i eth0 -c 1 \
-  "tcp dst port 8080 and tcp[tcpflags] & tcp-syn != 0" >"$WORK/tcpdump.out" 2>"$WORK/tcpdump.err" &
-TCPDUMP_PID=$!
-LAB_PIDS+=("$TCPDUMP_PID")
-wait_for 5 "tcpdump to listen on node 2's eth0" grep -q "listening on" "$WORK/tcpdump.err"
+# tcpdump on node 2's eth0 shows what crosses the underlay for the first
+# connection that node 1 sends on to web-2.
+capture cl-n2 "$WORK/tcpdump.out" -l -n -t -i eth0 -c 1 "tcp dst port 8080 and tcp[tcpflags] & tcp-syn != 0"
+tcpdump=$!
 : >"$WORK/web-1.log"
 : >"$WORK/web-2.log"
-ip netns exec cl-n1 conntrack -F 2>/dev/null
-ip netns exec cl-n2 conntrack -F 2>/dev/null
-answer=
-for i in $(seq 30); do
-  answer=$(ask cl-client "$N1_IP" "$NODE_PORT") || fail "connection $i to $N1_IP:$NODE_PORT failed"
-  [[ $answer == web-2* ]] && break
-done
-printf '$ ip netns exec cl-client socat - TCP:%s:%s\n' "$N1_IP" "$NODE_PORT"
-echo "$answer"
-[[ $answer == "web-2 saw $N1_IP" ]] || fail "no connection to node 1 reached web-2 as $N1_IP (last answer: $answer)"
-wait_for 5 "tcpdump to see the SYN" sh -c "[ -s $WORK/tcpdump.out ]"
-wait "$TCPDUMP_PID" 2>/dev/null || true
+for node in cl-n1 cl-n2; do ip netns exec "$node" conntrack -F 2>/dev/null; done
+ask_until cl-client "$N1_IP" "$NODE_PORT" web-2
+[[ $ANSWER == "web-2 saw $N1_IP" ]] || fail "no connection to node 1 reached web-2 as $N1_IP (last answer: $ANSWER)"
+wait "$tcpdump" || fail "tcpdump on node 2's eth0 saw no SYN for web-2"
 printf '$ ip netns exec cl-n2 tcpdump -l -n -t -i eth0 -c 1 "tcp dst port 8080 and tcp[tcpflags] & tcp-syn != 0"\n'
 cat "$WORK/tcpdump.out"
 grep -q "^IP $N1_IP\.[0-9]* > ${IP[cl-web2]}\.8080:" "$WORK/tcpdump.out" \
@@ -254,20 +236,14 @@ ok "on the wire: from node 1's address to web-2's pod address; the client's addr
 
 step "Hop by hop: the routing decisions along the way and back"
 # After DNAT on node 1 the destination is web-2's pod address: node 1's
-# route for node 2's pod CIDR sends it back out of eth0, to node 2.
-show ip -n cl-n1 route get "${IP[cl-web2]}" from "$CLIENT_IP" iif eth0
-ip -n cl-n1 route get "${IP[cl-web2]}" from "$CLIENT_IP" iif eth0 | grep -q "via $N2_IP dev eth0" \
-  || fail "node 1 does not forward web-2's address to node 2"
-# Node 2 delivers it to its own pod CIDR, on cni0.
-show ip -n cl-n2 route get "${IP[cl-web2]}" from "$N1_IP" iif eth0
-ip -n cl-n2 route get "${IP[cl-web2]}" from "$N1_IP" iif eth0 | grep -q "dev cni0" \
-  || fail "node 2 does not deliver to cni0"
+# route for node 2's pod CIDR sends it back out of eth0, to node 2, which
+# delivers it to its own pod CIDR on cni0.
+expect_route cl-n1 "via $N2_IP dev eth0" "${IP[cl-web2]}" from "$CLIENT_IP" iif eth0
+expect_route cl-n2 "dev cni0" "${IP[cl-web2]}" from "$N1_IP" iif eth0
 # The reply goes to node 1's address: from the pod to its gateway, then from
 # node 2 straight to node 1 on the underlay.
 show ip -n cl-web2 route get "$N1_IP"
-show ip -n cl-n2 route get "$N1_IP" from "${IP[cl-web2]}" iif cni0
-ip -n cl-n2 route get "$N1_IP" from "${IP[cl-web2]}" iif cni0 | grep -q "dev eth0" \
-  || fail "node 2 does not send the reply to node 1 on eth0"
+expect_route cl-n2 "dev eth0" "$N1_IP" from "${IP[cl-web2]}" iif cni0
 ok "out: node 1 eth0 -> node 2 eth0 -> cni0 -> web-2; back: web-2 -> cni0 -> node 2 eth0 -> node 1"
 
 step "What web-2 logged: the node's address, not the client's (externalTrafficPolicy: Cluster)"
@@ -277,41 +253,33 @@ if grep -q "$CLIENT_IP" "$WORK/web-2.log"; then fail "web-2 saw the client's add
 ok "web-2 saw $N1_IP: node 1 masqueraded the connection before forwarding it"
 if [[ -s $WORK/web-1.log ]]; then
   show cat web-1.log
-  grep -qvx "${POD_GW[cl-n1]}" "$WORK/web-1.log" && fail "web-1 saw an address other than node 1's cni0"
+  if grep -qvx "${POD_GW[cl-n1]}" "$WORK/web-1.log"; then fail "web-1 saw an address other than node 1's cni0"; fi
   ok "connections that landed on web-1 were masqueraded too, to node 1's cni0 address ${POD_GW[cl-n1]}"
 fi
 
 step "conntrack on node 1 holds both translations; node 2 saw no NAT at all"
-printf '$ ip netns exec cl-n1 conntrack -L -p tcp --orig-dst %s --dport %s --reply-src %s\n' "$N1_IP" "$NODE_PORT" "${IP[cl-web2]}"
-entry=$(ip netns exec cl-n1 conntrack -L -p tcp --orig-dst "$N1_IP" --dport "$NODE_PORT" --reply-src "${IP[cl-web2]}" 2>/dev/null | head -n 1)
-echo "$entry"
-[[ $entry =~ src=$CLIENT_IP\ dst=$N1_IP\ sport=[0-9]+\ dport=$NODE_PORT\ src=${IP[cl-web2]}\ dst=$N1_IP\ sport=8080\ dport=[0-9]+ ]] \
-  || fail "no DNAT+SNAT entry on node 1: $entry"
+first_entry cl-n1 -p tcp --orig-dst "$N1_IP" --dport "$NODE_PORT" --reply-src "${IP[cl-web2]}"
+[[ $ENTRY =~ src=$CLIENT_IP\ dst=$N1_IP\ sport=[0-9]+\ dport=$NODE_PORT\ src=${IP[cl-web2]}\ dst=$N1_IP\ sport=8080\ dport=[0-9]+ ]] \
+  || fail "no DNAT+SNAT entry on node 1: $ENTRY"
 ok "original: client -> $N1_IP:$NODE_PORT; reply: web-2:8080 -> $N1_IP (DNAT and SNAT in one entry)"
-printf '$ ip netns exec cl-n2 conntrack -L -p tcp --dport 8080\n'
-entry2=$(ip netns exec cl-n2 conntrack -L -p tcp --dport 8080 2>/dev/null | head -n 1)
-echo "$entry2"
-[[ $entry2 =~ src=$N1_IP\ dst=${IP[cl-web2]}\ sport=([0-9]+)\ dport=8080\ src=${IP[cl-web2]}\ dst=$N1_IP\ sport=8080\ dport=([0-9]+) ]] \
-  && [[ ${BASH_REMATCH[1]} == "${BASH_REMATCH[2]}" ]] \
-  || fail "node 2's entry is not an untranslated flow from node 1: $entry2"
+first_entry cl-n2 -p tcp --dport 8080
+if ! [[ $ENTRY =~ src=$N1_IP\ dst=${IP[cl-web2]}\ sport=([0-9]+)\ dport=8080\ src=${IP[cl-web2]}\ dst=$N1_IP\ sport=8080\ dport=([0-9]+) ]] \
+  || [[ ${BASH_REMATCH[1]} != "${BASH_REMATCH[2]}" ]]; then
+  fail "node 2's entry is not an untranslated flow from node 1: $ENTRY"
+fi
 ok "node 2 forwards the flow untranslated; the reply goes back to $N1_IP, where conntrack undoes both"
 show ip netns exec cl-n1 iptables -t nat -L KUBE-NODEPORTS -v -n
 
 step "The same NodePort on node 2 forwards to node 1"
-: >"$WORK/web-1.log"
-for i in $(seq 30); do
-  answer=$(ask cl-client "$N2_IP" "$NODE_PORT") || fail "connection $i to $N2_IP:$NODE_PORT failed"
-  [[ $answer == web-1* ]] && break
-done
-printf '$ ip netns exec cl-client socat - TCP:%s:%s\n' "$N2_IP" "$NODE_PORT"
-echo "$answer"
-[[ $answer == "web-1 saw $N2_IP" ]] || fail "no connection to node 2 reached web-1 as $N2_IP (last answer: $answer)"
+ask_until cl-client "$N2_IP" "$NODE_PORT" web-1
+[[ $ANSWER == "web-1 saw $N2_IP" ]] || fail "no connection to node 2 reached web-1 as $N2_IP (last answer: $ANSWER)"
 ok "every node opens the port and can send to every endpoint"
 
 step "externalTrafficPolicy: Local: only local endpoints, no SNAT"
-# rules_local NODE SEP: the KUBE-EXT chain kube-proxy writes for the Local
-# policy: pod and node traffic still use the whole Service, external traffic
-# goes to KUBE-SVL (local endpoints only) and is not marked for masquerade.
+# rules_local ENDPOINT SEP: the KUBE-EXT chain kube-proxy writes for the Local
+# policy on a node whose local endpoint is ENDPOINT: pod and node traffic still
+# use the whole Service, external traffic goes to KUBE-SVL (local endpoints
+# only) and is not marked for masquerade.
 rules_local() {
   cat <<EOF
 *nat
@@ -321,31 +289,27 @@ rules_local() {
 -A KUBE-EXT-DEMOWEB -m comment --comment "masquerade LOCAL traffic for demo/web:http external destinations" -m addrtype --src-type LOCAL -j KUBE-MARK-MASQ
 -A KUBE-EXT-DEMOWEB -m comment --comment "route LOCAL traffic for demo/web:http external destinations" -m addrtype --src-type LOCAL -j KUBE-SVC-DEMOWEB
 -A KUBE-EXT-DEMOWEB -j KUBE-SVL-DEMOWEB
--A KUBE-SVL-DEMOWEB -m comment --comment "demo/web:http -> $2:8080" -j $3
+-A KUBE-SVL-DEMOWEB -m comment --comment "demo/web:http -> $1:8080" -j $2
 COMMIT
 EOF
 }
-rules_local cl-n1 "${IP[cl-web1]}" KUBE-SEP-WEB1 | ip netns exec cl-n1 iptables-restore --noflush
-rules_local cl-n2 "${IP[cl-web2]}" KUBE-SEP-WEB2 | ip netns exec cl-n2 iptables-restore --noflush
+rules_local "${IP[cl-web1]}" KUBE-SEP-WEB1 | ip netns exec cl-n1 iptables-restore --noflush
+rules_local "${IP[cl-web2]}" KUBE-SEP-WEB2 | ip netns exec cl-n2 iptables-restore --noflush
 show ip netns exec cl-n2 iptables -t nat -S KUBE-EXT-DEMOWEB
 show ip netns exec cl-n2 iptables -t nat -S KUBE-SVL-DEMOWEB
 # Forget the flows of the earlier steps, so that conntrack shows only new ones.
-ip netns exec cl-n1 conntrack -F 2>/dev/null
-ip netns exec cl-n2 conntrack -F 2>/dev/null
+for node in cl-n1 cl-n2; do ip netns exec "$node" conntrack -F 2>/dev/null; done
 : >"$WORK/web-2.log"
 for i in 1 2 3 4 5; do
   answer=$(ask cl-client "$N2_IP" "$NODE_PORT") || fail "connection $i to $N2_IP:$NODE_PORT failed"
   [[ $answer == "web-2 saw $CLIENT_IP" ]] || fail "connection $i: $answer"
 done
-printf '$ ip netns exec cl-client socat - TCP:%s:%s\n%s\n' "$N2_IP" "$NODE_PORT" "$answer"
+printf '$ ip netns exec cl-client socat -u TCP:%s:%s -\n%s\n' "$N2_IP" "$NODE_PORT" "$answer"
 show cat web-2.log
 ok "5 of 5 connections to node 2 stayed on node 2, and web-2 saw the client's real address"
-printf '$ ip netns exec cl-n2 conntrack -L -p tcp --orig-src %s --dport %s\n' "$CLIENT_IP" "$NODE_PORT"
-entry=$(ip netns exec cl-n2 conntrack -L -p tcp --orig-src "$CLIENT_IP" --dport "$NODE_PORT" 2>/dev/null | head -n 1)
-echo "$entry"
-[[ $entry =~ src=$CLIENT_IP\ dst=$N2_IP\ sport=[0-9]+\ dport=$NODE_PORT\ src=${IP[cl-web2]}\ dst=$CLIENT_IP\ sport=8080 ]] \
-  || fail "node 2's entry is not DNAT-only: $entry"
+first_entry cl-n2 -p tcp --orig-src "$CLIENT_IP" --dport "$NODE_PORT"
+[[ $ENTRY =~ src=$CLIENT_IP\ dst=$N2_IP\ sport=[0-9]+\ dport=$NODE_PORT\ src=${IP[cl-web2]}\ dst=$CLIENT_IP\ sport=8080 ]] \
+  || fail "node 2's entry is not DNAT-only: $ENTRY"
 ok "DNAT only: the reply tuple goes to $CLIENT_IP itself"
 
-stop_servers
 pass

@@ -14,22 +14,22 @@
 #   sudo bash labs/veth-pair.sh
 
 source "$(dirname "$0")/lib.sh"
-
-for tool in ping socat od; do
-  command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install iputils-ping socat coreutils)" >&2; exit 2; }
-done
-[[ -c /dev/net/tun ]] || { echo "$LAB_NAME: /dev/net/tun is missing (the kernel needs CONFIG_TUN)" >&2; exit 2; }
-
-# What socat reads from the TUN and TAP devices goes to a private directory,
-# removed on exit before lib.sh's clean-up deletes the namespaces.
-WORK=$(mktemp -d)
-trap 'status=$?; rm -rf "$WORK"; (exit "$status"); cleanup' EXIT
+require ping socat od
+[[ -c /dev/net/tun ]] || skip "/dev/net/tun is missing (the kernel needs CONFIG_TUN)"
+# What socat reads from the TUN and TAP devices goes to a scratch directory.
+lab_tmpdir
 
 # sysfs NS DEV FILE: read /sys/class/net/DEV/FILE as seen inside NS.
 sysfs() { ip netns exec "$1" cat "/sys/class/net/$2/$3"; }
 
 # flags NS DEV: the device's flags, e.g. NO-CARRIER,BROADCAST,MULTICAST,UP.
 flags() { ip -n "$1" -o link show dev "$2" | sed -n 's/.*<\(.*\)>.*/\1/p'; }
+
+# has_flag NS DEV FLAG: does DEV in NS show FLAG (LOWER_UP, NO-CARRIER)?
+has_flag() { [[ ,$(flags "$1" "$2"), == *,$3,* ]]; }
+
+# file_has BYTES FILE: has FILE grown to at least BYTES bytes?
+file_has() { (($(stat -c %s "$2") >= $1)); }
 
 step "Create the pair inside veth-a, with the peer placed straight into veth-b"
 make_ns veth-a veth-b
@@ -60,7 +60,7 @@ show ip -n veth-a -br link show dev veth0
 [[ $(flags veth-a veth0) == *NO-CARRIER* ]] || fail "veth0 has carrier while eth0 is down"
 ok "veth0 is UP but has NO-CARRIER: its peer eth0 is still down"
 show ip -n veth-b link set eth0 up
-wait_for 5 "veth0 to get carrier" sh -c 'ip -n veth-a -o link show dev veth0 | grep -q LOWER_UP'
+wait_for 10 "veth0 to get carrier" has_flag veth-a veth0 LOWER_UP
 show ip -n veth-a -br link show dev veth0
 show ip -n veth-b -br link show dev eth0
 ok "with both ends up, both have carrier (LOWER_UP)"
@@ -73,7 +73,8 @@ expect_ping veth-b 10.0.0.1
 
 step "Deleting one end deletes both"
 show ip -n veth-b link del dev eth0
-wait_for 5 "veth0 to disappear from veth-a" sh -c '! ip -n veth-a link show dev veth0'
+gone() { ! ip -n veth-a link show dev veth0; }
+wait_for 10 "veth0 to disappear from veth-a" gone
 show ip -n veth-a -br link
 show ip -n veth-b -br link
 ok "veth0 went away with eth0"
@@ -104,12 +105,13 @@ show ip netns exec veth-a cat /sys/class/net/tap0/statistics/tx_dropped /sys/cla
 ok "what the kernel sent to tap0 and tun0 was counted as dropped: nobody reads the other side"
 
 step "Attach a program to tun0: carrier comes up, and it reads whole IP packets"
-ip netns exec veth-a timeout 10 socat -u TUN,tun-name=tun0,iff-no-pi OPEN:"$WORK/tun0.bin",creat,trunc &
+lab_bg ip netns exec veth-a timeout 30 socat -u TUN,tun-name=tun0,iff-no-pi OPEN:"$WORK/tun0.bin",creat,trunc
 READER=$!
-wait_for 5 "tun0 to get carrier" sh -c 'ip -n veth-a -o link show dev tun0 | grep -q LOWER_UP'
+wait_for 10 "tun0 to get carrier" has_flag veth-a tun0 LOWER_UP
 show ip -n veth-a -br link show dev tun0
 expect_no_ping veth-a 198.51.100.2
-kill "$READER"; wait "$READER" 2>/dev/null || true
+wait_for 10 "socat to write the packet it read" file_has 20 "$WORK/tun0.bin"
+stop_bg "$READER"
 printf '$ %s\n' "od -A d -t x1 -N 20 tun0.bin   # what socat read: the first 20 bytes"
 od -A d -t x1 -N 20 "$WORK/tun0.bin"
 [[ $(od -A n -t x1 -N 1 "$WORK/tun0.bin" | tr -d ' ') == 45 ]] || fail "the first byte from tun0 is not 0x45 (IPv4, 20-byte header)"
@@ -117,12 +119,13 @@ od -A d -t x1 -N 20 "$WORK/tun0.bin"
 ok "socat got an IPv4 packet (0x45...), protocol 1 (ICMP), 198.51.100.1 to 198.51.100.2: no Ethernet header"
 
 step "Attach a program to tap0: it reads Ethernet frames, starting with ARP"
-ip netns exec veth-a timeout 10 socat -u TUN,tun-name=tap0,tun-type=tap,iff-no-pi OPEN:"$WORK/tap0.bin",creat,trunc &
+lab_bg ip netns exec veth-a timeout 30 socat -u TUN,tun-name=tap0,tun-type=tap,iff-no-pi OPEN:"$WORK/tap0.bin",creat,trunc
 READER=$!
-wait_for 5 "tap0 to get carrier" sh -c 'ip -n veth-a -o link show dev tap0 | grep -q LOWER_UP'
+wait_for 10 "tap0 to get carrier" has_flag veth-a tap0 LOWER_UP
 show ip -n veth-a -br link show dev tap0
 expect_no_ping veth-a 192.0.2.2
-kill "$READER"; wait "$READER" 2>/dev/null || true
+wait_for 10 "socat to write the frame it read" file_has 42 "$WORK/tap0.bin"
+stop_bg "$READER"
 printf '$ %s\n' "od -A d -t x1 -N 42 tap0.bin   # what socat read: the first frame, 42 bytes"
 od -A d -t x1 -N 42 "$WORK/tap0.bin"
 [[ $(od -A n -t x1 -N 6 "$WORK/tap0.bin" | tr -d ' ') == ffffffffffff ]] || fail "the first frame from tap0 is not a broadcast"
@@ -130,7 +133,7 @@ od -A d -t x1 -N 42 "$WORK/tap0.bin"
 ok "socat got an Ethernet frame: broadcast destination, tap0's MAC as source, EtherType 0x0806 (ARP)"
 
 step "The program is gone: carrier is lost again, the persistent devices stay"
-wait_for 5 "tap0 to lose carrier" sh -c 'ip -n veth-a -o link show dev tap0 | grep -q NO-CARRIER'
+wait_for 10 "tap0 to lose carrier" has_flag veth-a tap0 NO-CARRIER
 show ip -n veth-a -br link
 ok "tap0 and tun0 still exist (persist), without carrier"
 

@@ -15,13 +15,8 @@
 # Nothing in the root namespace is touched. Run as root: sudo bash labs/vxlan-overlay.sh
 
 source "$(dirname "$0")/lib.sh"
-
-for tool in bridge tcpdump; do
-  command -v "$tool" >/dev/null || { echo "$LAB_NAME: '$tool' is missing (Debian: apt-get install iproute2 tcpdump)" >&2; exit 2; }
-done
-
-CAPTURE=$(mktemp -d)
-trap 'status=$?; set +e; rm -rf "$CAPTURE"; (exit "$status"); cleanup' EXIT
+require bridge tcpdump ping
+lab_tmpdir
 
 step "The underlay: two hosts on one link"
 make_ns vx-h1 vx-h2 vx-c1 vx-c2
@@ -30,8 +25,8 @@ ip -n vx-h1 address add 192.168.100.1/24 dev eth0
 ip -n vx-h2 address add 192.168.100.2/24 dev eth0
 ip -n vx-h1 link set eth0 up
 ip -n vx-h2 link set eth0 up
-timeout 5 bash -c 'until ip netns exec vx-h1 ping -c 1 -W 1 192.168.100.2 >/dev/null 2>&1; do sleep 0.1; done' \
-  || fail "the underlay does not work"
+wait_up vx-h1 eth0
+wait_up vx-h2 eth0
 expect_ping vx-h1 192.168.100.2
 
 step "On each host: a VTEP (vxlan0) and a container (vx-cN) on a bridge"
@@ -45,6 +40,7 @@ for i in 1 2; do
   for dev in vxlan0 br0 "veth-c$i"; do ip -n "$h" link set "$dev" up; done
   ip -n "vx-c$i" address add "10.42.0.$i/24" dev eth0
   ip -n "vx-c$i" link set eth0 up
+  wait_up "vx-c$i" eth0
 done
 show ip -n vx-h1 -d link show vxlan0
 show ip -n vx-h1 -br link
@@ -67,8 +63,7 @@ show bridge -n vx-h2 fdb append 00:00:00:00:00:00 dev vxlan0 dst 192.168.100.1
 # once a second; start resolution afresh and allow a few seconds for it.
 ip -n vx-c1 neigh flush dev eth0
 ip -n vx-c2 neigh flush dev eth0
-timeout 5 bash -c 'until ip netns exec vx-c1 ping -c 1 -W 1 10.42.0.2 >/dev/null 2>&1; do sleep 0.2; done' \
-  || fail "vx-c1 cannot reach 10.42.0.2 through the flood entries"
+wait_for 10 "vx-c1 to reach 10.42.0.2 through the flood entries" ip netns exec vx-c1 ping -c 1 -W 1 10.42.0.2
 expect_ping vx-c1 10.42.0.2
 show bridge -n vx-h1 fdb show dev vxlan0
 ok "with nolearning, vxlan0 learned no remote entry: every frame went through the flood entry"
@@ -89,29 +84,28 @@ expect_ping vx-c1 10.42.0.2
 show bridge -n vx-h1 fdb show dev vxlan0
 
 step "On the wire: UDP to port 4789 carrying VNI 42"
-ip netns exec vx-h2 timeout 5 tcpdump -lni eth0 -c 2 udp port 4789 >"$CAPTURE/out" 2>"$CAPTURE/err" &
-tcpdump_pid=$!
-timeout 3 bash -c "until grep -q listening '$CAPTURE/err'; do sleep 0.05; done" || fail "tcpdump did not start"
+capture vx-h2 "$WORK/out" -lni eth0 -c 2 udp port 4789
+tcpdump=$!
 expect_ping vx-c1 10.42.0.2
-wait "$tcpdump_pid" || true
+wait "$tcpdump" || fail "tcpdump on the underlay did not see the request and the reply"
 printf '$ ip netns exec vx-h2 tcpdump -lni eth0 -c 2 udp port 4789\n'
-cat "$CAPTURE/out"
-grep -q '192.168.100.1.[0-9]* > 192.168.100.2.4789: VXLAN, flags \[I\] (0x08), vni 42' "$CAPTURE/out" \
+cat "$WORK/out"
+grep -q '192.168.100.1.[0-9]* > 192.168.100.2.4789: VXLAN, flags \[I\] (0x08), vni 42' "$WORK/out" \
   || fail "the capture shows no VXLAN packet to 192.168.100.2:4789"
-grep -q 'IP 10.42.0.1 > 10.42.0.2: ICMP echo request' "$CAPTURE/out" \
+grep -q 'IP 10.42.0.1 > 10.42.0.2: ICMP echo request' "$WORK/out" \
   || fail "the capture shows no inner echo request"
 ok "the underlay carried the overlay ping inside UDP 4789, VNI 42"
 
 step "Without MTU adjustment, a full-size packet vanishes without an error"
-if show ip netns exec vx-c1 ping -c 1 -W 1 -M do -s 1472 10.42.0.2; then
+if show ip netns exec vx-c1 ping -c 1 -W 1 -M "do" -s 1472 10.42.0.2; then
   fail "a 1500-byte packet crossed a 1450-byte VTEP"
 fi
 ok "the 1500-byte packet left vx-c1 and the bridge dropped it in front of vxlan0: no error, no ICMP"
-show ip netns exec vx-c1 ping -c 1 -W 1 -M do -s 1422 10.42.0.2
+show ip netns exec vx-c1 ping -c 1 -W 1 -M "do" -s 1422 10.42.0.2
 ok "a 1450-byte packet fits"
 show ip -n vx-c1 link set dev eth0 mtu 1450
 ip -n vx-c2 link set dev eth0 mtu 1450
-if show ip netns exec vx-c1 ping -c 1 -W 1 -M do -s 1472 10.42.0.2 2>&1; then
+if show ip netns exec vx-c1 ping -c 1 -W 1 -M "do" -s 1472 10.42.0.2 2>&1; then
   fail "vx-c1 sent a 1500-byte packet on a 1450-byte interface"
 fi
 ok "with the container's MTU at 1450, the sender learns the limit at once instead of losing packets"
