@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type {CategoryCount} from '../../src/components/ReferenceOverview';
+import type {CategoryCount} from '../../src/features/references/ReferenceOverview';
 import type {ReadingItem} from '../../src/data/references/localised';
-import remarkLab from '../../src/remark/lab';
-import type {Node} from '../../src/remark/mdx-ast';
-import remarkReferences from '../../src/remark/references';
+import remarkLab from '../../src/features/labs/remark';
+import type {Node} from '../../src/build/mdx';
+import remarkReferences from '../../src/features/references/remark';
 
 /**
  * One of our pages as a stock Docusaurus site would carry it: the same

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {themes} from 'prism-react-renderer';
-import codeListingPlugin, {tokenCss} from '../../src/plugins/code-listing';
-import remarkCodeListings from '../../src/remark/code-listings';
-import {highlight} from '../../src/remark/highlight';
-import type {Node} from '../../src/remark/mdx-ast';
+import codeListingPlugin, {tokenCss} from '../../src/features/code-listings/plugin';
+import remarkCodeListings from '../../src/features/code-listings/remark';
+import {highlight} from '../../src/features/code-listings/highlight';
+import type {Node} from '../../src/build/mdx';
 import type {LoadContext} from '@docusaurus/types';
 
 /** What a reader copies: the text of the markup, entities decoded. */
@@ -36,7 +36,7 @@ describe('code highlighted at build time', () => {
     const tree: Node = {type: 'root', children: [fence, {type: 'paragraph', children: [{type: 'code', value: 'ls'}]}, diagram]};
     remarkCodeListings()(tree);
     const [esm, listing, paragraph, untouched] = tree.children!;
-    assert.equal(esm!.value, 'import Listing from "@site/src/components/Listing";');
+    assert.equal(esm!.value, 'import Listing from "@site/src/features/code-listings/Listing";');
     assert.equal(listing!.name, 'Listing');
     assert.equal(attr(listing!, 'title'), 'labs/x.sh');
     assert.equal(attr(listing!, 'language'), 'bash');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import remarkGlossaryLinks, {glossaryTerms} from '../../src/remark/glossary-links';
-import type {Node} from '../../src/remark/mdx-ast';
+import remarkGlossaryLinks, {glossaryTerms} from '../../src/features/glossary/remark';
+import type {Node} from '../../src/build/mdx';
 import {DOCS_DIR, ZH_DOCS_DIR} from '../../scripts/lib/docs';
 import path from 'node:path';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import {after, describe, test} from 'node:test';
-import {findChrome, INSTALL_HINT} from '../../scripts/lib/browser';
-import remarkMermaidStatic from '../../src/remark/mermaid-static';
-import {cachedDiagram, renderer} from '../../src/plugins/mermaid-static/renderer';
-import {compactPath, compactSvg} from '../../src/plugins/mermaid-static/compact';
-import type {Node} from '../../src/remark/mdx-ast';
+import {findChrome, INSTALL_HINT} from '../../src/build/chromium';
+import remarkMermaidStatic from '../../src/features/diagrams/remark';
+import {cachedDiagram, renderer} from '../../src/features/diagrams/renderer';
+import {compactPath, compactSvg} from '../../src/features/diagrams/compact';
+import type {Node} from '../../src/build/mdx';
 import {skipOrFail} from '../helpers/ci';
 
 const mermaidNode = (value: string, line: number): Node => ({type: 'code', lang: 'mermaid', value, position: {start: {line, column: 1}}});

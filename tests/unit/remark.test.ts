@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {describe, test} from 'node:test';
-import remarkLab from '../../src/remark/lab';
-import remarkReferences from '../../src/remark/references';
-import type {Node} from '../../src/remark/mdx-ast';
+import remarkLab from '../../src/features/labs/remark';
+import remarkReferences from '../../src/features/references/remark';
+import type {Node} from '../../src/build/mdx';
 import {references} from '../../src/data/references';
 import type {ReadingItem} from '../../src/data/references/localised';
 
@@ -42,7 +42,7 @@ describe('build-time citations', () => {
     assert.equal(summary(en, 1), someEntry.summary.en);
     assert.equal(summary(zh, 1), someEntry.summary.zh);
     const imports = en.children!.filter((n) => n.type === 'mdxjsEsm').map((n) => n.value);
-    assert.deepEqual(imports, ['import FurtherReading from "@site/src/components/FurtherReading";']);
+    assert.deepEqual(imports, ['import FurtherReading from "@site/src/features/references/FurtherReading";']);
   });
 
   test('an unknown id stops the build with the file and line', () => {
@@ -72,7 +72,7 @@ describe('<Lab>', () => {
     run(tree, {path: 'docs/linux/network-namespaces.mdx'});
     assert.match(attr(node, 'scriptHtml')!, /^<span class="code-line"><span class="token shebang important">#!\/usr\/bin\/env bash<\/span><\/span>\n/);
     assert.match(attr(node, 'expectedHtml')!, /PASS: netns-basics/);
-    assert.equal(tree.children![0]!.value, 'import Lab from "@site/src/components/Lab";', 'the page imports the component it uses');
+    assert.equal(tree.children![0]!.value, 'import Lab from "@site/src/features/labs/Lab";', 'the page imports the component it uses');
   });
 
   test('a lab that does not exist stops the build with the file and line', () => {
