@@ -9,7 +9,7 @@ import remarkCodeListings from './src/features/code-listings/remark';
 import mermaidChunkPlugin from './src/features/diagrams/client-mermaid-plugin';
 import mermaidStaticPlugin from './src/features/diagrams/plugin';
 import remarkMermaidStatic from './src/features/diagrams/remark';
-import {FONT_FAMILY} from './src/features/diagrams/renderer';
+import {FONT_FAMILY} from './src/features/diagrams/store';
 import remarkGlossaryLinks from './src/features/glossary/remark';
 import {LAB_LISTING_CLASS} from './src/features/labs/listing-class';
 import remarkLab from './src/features/labs/remark';

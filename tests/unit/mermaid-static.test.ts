@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import {after, describe, test} from 'node:test';
 import {findChrome, INSTALL_HINT} from '../../src/build/chromium';
 import remarkMermaidStatic from '../../src/features/diagrams/remark';
-import {cachedDiagram, renderer} from '../../src/features/diagrams/renderer';
+import {renderer} from '../../src/features/diagrams/renderer';
+import {readDiagram} from '../../src/features/diagrams/store';
 import {compactPath, compactSvg} from '../../src/features/diagrams/compact';
 import type {Node} from '../../src/build/mdx';
 import {skipOrFail} from '../helpers/ci';
@@ -27,8 +28,8 @@ describe('build-time diagram rendering', () => {
     const node = tree.children![0]!;
     assert.equal(node.name, 'StaticMermaid');
     const id = (node.attributes?.find((a) => 'name' in a && a.name === 'id') as {value: string}).value;
-    const d = cachedDiagram(id);
-    assert.ok(d, 'the render is cached by its id');
+    const d = readDiagram(id);
+    assert.ok(d, 'the post-build stage finds the render under its id');
     assert.ok(d.width > 100 && d.height > 20);
     for (const svg of [d.light, d.dark]) {
       assert.match(svg, /<title[^>]*>两个命名空间<\/title>/);

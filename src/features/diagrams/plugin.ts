@@ -1,7 +1,7 @@
 import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
-import {cachedDiagram, renderer, type RenderedDiagram} from './renderer';
+import {readDiagram, type RenderedDiagram} from './store';
 
 // The HTML is minified by then: attribute quotes may be gone.
 const PLACEHOLDER = /(<figure[^>]*\bdata-diagram="?([0-9a-f]{16})"?[^>]*>)(<\/figure>)/g;
@@ -30,16 +30,16 @@ async function htmlFiles(dir: string, skip: Set<string>): Promise<string[]> {
 export default function mermaidStaticPlugin(context: LoadContext): Plugin {
   return {
     name: 'mermaid-static',
+    // Rendering happened while pages compiled (./remark.ts); the renderer closes its browser itself once idle.
     async postBuild({outDir}) {
-      await renderer.close();
       const otherLocales = new Set(context.i18n.locales.filter((l) => l !== context.i18n.currentLocale));
       const used = new Map<string, string>();
       for (const file of await htmlFiles(outDir, otherLocales)) {
         const html = await readFile(file, 'utf8');
         if (!html.includes('data-diagram=')) continue;
         const filled = html.replace(PLACEHOLDER, (_m, open: string, id: string, close: string) => {
-          const diagram = cachedDiagram(id);
-          if (!diagram) throw new Error(`${path.relative(outDir, file)}: diagram ${id} was not rendered (cache missing)`);
+          const diagram = readDiagram(id);
+          if (!diagram) throw new Error(`${path.relative(outDir, file)}: diagram ${id} was not rendered (not in the diagram store)`);
           const fragment = diagramFragment(diagram);
           used.set(id, fragment);
           return `${open}${fragment}${close}`;

@@ -1,35 +1,8 @@
-import {createHash} from 'node:crypto';
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {launchChrome} from '../../build/chromium';
 import {compactSvg} from './compact';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const MERMAID_DIR = path.join(ROOT, 'node_modules/mermaid');
-export const CACHE_DIR = path.join(ROOT, 'node_modules/.cache/cng-mermaid');
-
-/** The page's own font stack, so labels are measured with the fonts readers see (CJK included). */
-export const FONT_FAMILY =
-  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', sans-serif";
-
-/** Bump when the render settings change, so every cached diagram is rendered again. */
-const RENDER_SETTINGS = {
-  // 6: SVG compacted (src/features/diagrams/compact.ts).
-  version: 6,
-  themes: {
-    light: {theme: 'default', themeVariables: {fontFamily: FONT_FAMILY, edgeLabelBackground: '#ffffff'}},
-    dark: {theme: 'dark', themeVariables: {fontFamily: FONT_FAMILY, edgeLabelBackground: '#1b1b1d'}},
-  },
-} as const;
-
-export interface RenderedDiagram {
-  id: string;
-  light: string;
-  dark: string;
-  width: number;
-  height: number;
-}
+import {diagramId, FONT_FAMILY, MERMAID_DIR, readDiagram, RENDER_SETTINGS, type RenderedDiagram, writeDiagram} from './store';
 
 export class MermaidSyntaxError extends Error {
   constructor(
@@ -38,21 +11,6 @@ export class MermaidSyntaxError extends Error {
   ) {
     super(message);
   }
-}
-
-const mermaidVersion = (): string => (JSON.parse(readFileSync(path.join(MERMAID_DIR, 'package.json'), 'utf8')) as {version: string}).version;
-
-/** A diagram's id: its source, the Mermaid version and the render settings. Same id, same SVG. */
-export function diagramId(source: string): string {
-  return createHash('sha256')
-    .update(JSON.stringify({source, mermaid: mermaidVersion(), settings: RENDER_SETTINGS}))
-    .digest('hex')
-    .slice(0, 16);
-}
-
-export function cachedDiagram(id: string): RenderedDiagram | undefined {
-  const file = path.join(CACHE_DIR, `${id}.json`);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RenderedDiagram) : undefined;
 }
 
 /**
@@ -78,7 +36,7 @@ class Renderer {
 
   render(source: string): Promise<RenderedDiagram> {
     const id = diagramId(source);
-    const cached = cachedDiagram(id);
+    const cached = readDiagram(id);
     if (cached) return Promise.resolve(cached);
     this.pending++;
     clearTimeout(this.idleTimer);
@@ -116,8 +74,7 @@ class Renderer {
     }
     const viewBox = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(svgs.light);
     const rendered: RenderedDiagram = {id, ...svgs, width: Math.ceil(Number(viewBox?.[1] ?? 600)), height: Math.ceil(Number(viewBox?.[2] ?? 400))};
-    mkdirSync(CACHE_DIR, {recursive: true});
-    writeFileSync(path.join(CACHE_DIR, `${id}.json`), JSON.stringify(rendered));
+    writeDiagram(rendered);
     return rendered;
   }
 
