@@ -32,6 +32,8 @@ if (!buildTimeDiagrams && !process.env.CNG_DIAGRAM_WARNING_SHOWN) {
   console.warn(`[WARNING] Diagrams will be rendered in the browser, not at build time. ${INSTALL_HINT}`);
 }
 
+// These run after Docusaurus's own remark plugins, so they never see a Mermaid fence: the diagram plugin
+// (beforeDefaultRemarkPlugins, below) or Docusaurus's markdown.mermaid has turned each into a diagram.
 const remarkPlugins = [
   [remarkLab, {labsDir: path.resolve(__dirname, 'labs')}],
   remarkReferences,

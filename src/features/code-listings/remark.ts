@@ -1,31 +1,39 @@
+import type {Root} from 'mdast';
+import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
+import {visit} from 'unist-util-visit';
+import {addDefaultImport, jsxAttributes} from '../../build/mdx';
 import {highlight} from './highlight';
-import {type Node, addDefaultImport} from '../../build/mdx';
 
 /**
  * Turns every code fence into <Listing language title lineNumbers html />,
  * highlighted here at build time, so that pages neither ship nor run Prism.
  * The fence's meta keeps its Docusaurus meaning: title="…" and showLineNumbers.
- * Mermaid fences are left to the diagram plugins.
+ *
+ * Mermaid fences never get here: this plugin is one of the docs' remarkPlugins,
+ * which run after the diagram plugin (beforeDefaultRemarkPlugins, when
+ * diagrams are rendered at build time) and after Docusaurus's own Mermaid
+ * plugin (markdown.mermaid, when they are rendered in the browser).
  */
 export default function remarkCodeListings() {
-  return (tree: Node) => {
+  return (tree: Root) => {
     let used = false;
-    const walk = (node: Node) => {
-      node.children?.forEach((child, index) => {
-        if (child.type !== 'code' || child.lang === 'mermaid') return walk(child);
-        used = true;
-        const meta = child.meta ?? '';
-        const title = /title="([^"]*)"/.exec(meta)?.[1];
-        const attributes = [
-          ...(child.lang ? [{type: 'mdxJsxAttribute', name: 'language', value: child.lang}] : []),
-          ...(title ? [{type: 'mdxJsxAttribute', name: 'title', value: title}] : []),
-          ...(/\bshowLineNumbers\b/.test(meta) ? [{type: 'mdxJsxAttribute', name: 'lineNumbers', value: null}] : []),
-          {type: 'mdxJsxAttribute', name: 'html', value: highlight(child.value ?? '', child.lang ?? undefined)},
-        ];
-        node.children![index] = {type: 'mdxJsxFlowElement', name: 'Listing', attributes, children: []};
-      });
-    };
-    walk(tree);
+    visit(tree, 'code', (node, index, parent) => {
+      if (!parent || index === undefined) return;
+      used = true;
+      const meta = node.meta ?? '';
+      const listing: MdxJsxFlowElement = {
+        type: 'mdxJsxFlowElement',
+        name: 'Listing',
+        attributes: jsxAttributes({
+          language: node.lang || undefined,
+          title: /title="([^"]*)"/.exec(meta)?.[1] || undefined,
+          lineNumbers: /\bshowLineNumbers\b/.test(meta) ? null : undefined,
+          html: highlight(node.value, node.lang ?? undefined),
+        }),
+        children: [],
+      };
+      parent.children[index] = listing;
+    });
     if (used) addDefaultImport(tree, 'Listing', '@site/src/features/code-listings/Listing');
   };
 }

@@ -1,9 +1,17 @@
+import type {Paragraph, Root} from 'mdast';
+import type {MdxJsxTextElement} from 'mdast-util-mdx-jsx';
+import {SKIP, visit} from 'unist-util-visit';
+import type {VFile} from 'vfile';
 import {references as catalogue} from '../../data/references';
 import {indexById, localise, toReadingItem} from '../../data/references/localised';
 import type {Reference} from '../../data/references/types';
 import {CATEGORIES, TOPICS, type CategoryId, type Topic} from '../../data/references/vocabulary';
-import type {CategoryCount} from './ReferenceOverview';
-import {type Node, type VFileLike, addDefaultImport, localeOf, setAttribute, stringAttribute, visitJsx, where} from '../../build/mdx';
+import {addDefaultImport, jsxAttributes, localeOf, setAttribute, stringAttribute, where} from '../../build/mdx';
+import {categoryCounts} from './category-counts';
+
+const COMPONENTS = ['FurtherReading', 'ReferenceList', 'ReferenceOverview'] as const;
+type Component = (typeof COMPONENTS)[number];
+const isComponent = (name: string | null): name is Component => COMPONENTS.includes(name as Component);
 
 /**
  * Resolves catalogue citations at build time, so that pages carry only the
@@ -24,7 +32,7 @@ export default function remarkReferences(options: {references?: readonly Referen
   const references = options.references ?? catalogue;
   const byId = indexById(references);
 
-  return (tree: Node, file: VFileLike) => {
+  return (tree: Root, file: VFile) => {
     const locale = localeOf(file);
     const entry = (id: string, at: string) => {
       const ref = byId.get(id);
@@ -32,28 +40,32 @@ export default function remarkReferences(options: {references?: readonly Referen
       return localise(ref, locale, byId);
     };
 
-    const used = new Set<string>();
-    visitJsx(tree, ['Ref', 'FurtherReading', 'ReferenceList', 'ReferenceOverview'], (node) => {
+    const used = new Set<Component>();
+    visit(tree, ['mdxJsxFlowElement', 'mdxJsxTextElement'] as const, (node, index, parent) => {
       const at = where(file, node);
       if (node.name === 'Ref') {
-        const id = stringAttribute(node, 'id', at);
+        const id = stringAttribute(node, 'id', file);
         if (!id) throw new Error(`${at}: <Ref> needs an id`);
+        if (!parent || index === undefined) return;
         // An inline citation is just a link: no component, no data.
         const {title, url} = entry(id, at);
-        node.name = 'a';
-        node.attributes = [
-          {type: 'mdxJsxAttribute', name: 'href', value: url},
-          {type: 'mdxJsxAttribute', name: 'target', value: '_blank'},
-          {type: 'mdxJsxAttribute', name: 'rel', value: 'noopener noreferrer'},
-        ];
-        node.children = [{type: 'text', value: title}];
-        return;
+        const link: MdxJsxTextElement = {
+          type: 'mdxJsxTextElement',
+          name: 'a',
+          attributes: jsxAttributes({href: url, target: '_blank', rel: 'noopener noreferrer'}),
+          children: [{type: 'text', value: title}],
+        };
+        // A <Ref /> on a line of its own is a block: its link gets a paragraph.
+        const paragraph: Paragraph = {type: 'paragraph', children: [link]};
+        parent.children[index] = node.type === 'mdxJsxTextElement' ? link : paragraph;
+        return SKIP;
       }
-      used.add(node.name!);
+      if (!isComponent(node.name)) return;
+      used.add(node.name);
       let data: unknown;
       if (node.name === 'FurtherReading') {
-        const topic = stringAttribute(node, 'topic', at);
-        const ids = (stringAttribute(node, 'ids', at) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+        const topic = stringAttribute(node, 'topic', file);
+        const ids = (stringAttribute(node, 'ids', file) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
         if (!topic && ids.length === 0) throw new Error(`${at}: <FurtherReading> needs a topic or ids`);
         if (topic && !(topic in TOPICS)) throw new Error(`${at}: unknown topic "${topic}" (see src/data/references/vocabulary.ts)`);
         const chosen = ids.map((id) => entry(id, at));
@@ -67,18 +79,9 @@ export default function remarkReferences(options: {references?: readonly Referen
         if (chosen.length === 0) throw new Error(`${at}: <FurtherReading topic="${topic}"> finds no reference`);
         data = chosen.map(toReadingItem);
       } else if (node.name === 'ReferenceOverview') {
-        data = (Object.keys(CATEGORIES) as CategoryId[]).map((category): CategoryCount => {
-          const inCategory = references.filter((r) => r.category === category);
-          return {
-            category,
-            label: CATEGORIES[category][locale],
-            intro: CATEGORIES[category].intro[locale],
-            total: inCategory.length,
-            current: inCategory.filter((r) => r.status.state === 'active').length,
-          };
-        });
+        data = categoryCounts(references, locale);
       } else {
-        const category = stringAttribute(node, 'category', at);
+        const category = stringAttribute(node, 'category', file);
         if (!category || !(category in CATEGORIES)) throw new Error(`${at}: <ReferenceList> needs a known category, got "${category}"`);
         const inCategory = references.filter((r) => r.category === (category as CategoryId));
         data = {intro: CATEGORIES[category as CategoryId].intro[locale], entries: inCategory.map((r) => localise(r, locale, byId))};

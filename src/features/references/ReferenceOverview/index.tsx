@@ -1,16 +1,7 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
 import Translate from '@docusaurus/Translate';
-import type {CategoryId} from '@site/src/data/references/vocabulary';
-
-/** One category, in the page's language. */
-export interface CategoryCount {
-  category: CategoryId;
-  label: string;
-  intro: string;
-  total: number;
-  current: number;
-}
+import type {CategoryCount} from '@site/src/features/references/category-counts';
 
 /** The catalogue's table of contents; counts are computed at build time by src/features/references/remark.ts. */
 export default function ReferenceOverview({data}: {data?: string}): React.JSX.Element {
