@@ -50,6 +50,9 @@ export default function remarkReferences(options: {references?: readonly Referen
         // An inline citation is just a link: no component, no data.
         const {title, url} = entry(id, at);
         const link: MdxJsxTextElement = {
+          // The <Ref>'s data carries MDX's mark of JSX written in the page, which keeps the
+          // link a plain <a> rather than the theme's <Link> that Markdown links become.
+          data: node.data,
           type: 'mdxJsxTextElement',
           name: 'a',
           attributes: jsxAttributes({href: url, target: '_blank', rel: 'noopener noreferrer'}),
