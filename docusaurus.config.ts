@@ -4,19 +4,19 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type {Options as DocsOptions} from '@docusaurus/plugin-content-docs';
 import {parseFrontMatter} from './src/data/front-matter';
 import {themes as prismThemes} from 'prism-react-renderer';
-import {findChrome, INSTALL_HINT} from './scripts/lib/browser';
-import {LAB_LISTING_CLASS} from './src/components/Lab/listing-class';
-import codeListingPlugin from './src/plugins/code-listing';
-import leanDocsPlugin from './src/plugins/lean-docs';
-import mermaidChunkPlugin from './src/plugins/mermaid-chunk';
-import mermaidStaticPlugin from './src/plugins/mermaid-static';
-import {FONT_FAMILY} from './src/plugins/mermaid-static/renderer';
-import referencesPlugin from './src/plugins/references';
-import remarkCodeListings from './src/remark/code-listings';
-import remarkGlossaryLinks from './src/remark/glossary-links';
-import remarkLab from './src/remark/lab';
-import remarkMermaidStatic from './src/remark/mermaid-static';
-import remarkReferences from './src/remark/references';
+import {findChrome, INSTALL_HINT} from './src/build/chromium';
+import codeListingPlugin from './src/features/code-listings/plugin';
+import remarkCodeListings from './src/features/code-listings/remark';
+import mermaidChunkPlugin from './src/features/diagrams/client-mermaid-plugin';
+import mermaidStaticPlugin from './src/features/diagrams/plugin';
+import remarkMermaidStatic from './src/features/diagrams/remark';
+import {FONT_FAMILY} from './src/features/diagrams/store';
+import remarkGlossaryLinks from './src/features/glossary/remark';
+import {LAB_LISTING_CLASS} from './src/features/labs/listing-class';
+import remarkLab from './src/features/labs/remark';
+import leanDocsPlugin from './src/features/lean-docs/plugin';
+import referencesPlugin from './src/features/references/plugin';
+import remarkReferences from './src/features/references/remark';
 
 // The site can live anywhere: a CDN root, a GitHub Pages project path, a sub-folder.
 const url = process.env.SITE_URL ?? 'https://container-networking-guide.example.org';
@@ -33,6 +33,8 @@ if (!buildTimeDiagrams && !process.env.CNG_DIAGRAM_WARNING_SHOWN) {
   console.warn(`[WARNING] Diagrams will be rendered in the browser, not at build time. ${INSTALL_HINT}`);
 }
 
+// These run after Docusaurus's own remark plugins, so they never see a Mermaid fence: the diagram plugin
+// (beforeDefaultRemarkPlugins, below) or Docusaurus's markdown.mermaid has turned each into a diagram.
 const remarkPlugins = [
   [remarkLab, {labsDir: path.resolve(__dirname, 'labs')}],
   remarkReferences,
@@ -78,7 +80,7 @@ const config: Config = {
     [
       'classic',
       {
-        // The docs plugin is src/plugins/lean-docs, below.
+        // The docs plugin is src/features/lean-docs, below.
         docs: false,
         blog: false,
         theme: {customCss: './src/css/custom.css'},
@@ -99,14 +101,14 @@ const config: Config = {
         docsRouteBasePath: '/docs',
         zhUserDictPath: path.resolve(__dirname, 'src/data/zh-search-dictionary.txt'),
         searchResultLimits: 8,
-        // Lab scripts and their output (src/components/Lab) were half of the index that the first search downloads.
+        // Lab scripts and their output (src/features/labs) were half of the index that the first search downloads.
         ignoreCssSelectors: [`.${LAB_LISTING_CLASS}`],
         searchBarShortcutHint: false,
       },
     ],
   ],
 
-  clientModules: [require.resolve('./src/client/prefetch-on-intent.ts')],
+  clientModules: [require.resolve('./src/features/prefetch-on-intent/client-module.ts')],
 
   plugins: [
     [
@@ -166,7 +168,7 @@ const config: Config = {
     prism: {
       theme: prismThemes.vsLight,
       darkTheme: prismThemes.oneDark,
-      // Code is highlighted at build time; extra languages are in src/remark/highlight.ts.
+      // Code is highlighted at build time; extra languages are in src/features/code-listings/highlight.ts.
       additionalLanguages: [],
     },
   } satisfies Preset.ThemeConfig,

@@ -16,7 +16,7 @@ import type {Server} from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type {Browser} from 'playwright-core';
-import {findChrome, INSTALL_HINT} from '../scripts/lib/browser';
+import {findChrome, INSTALL_HINT} from '../src/build/chromium';
 import {startStaticServer} from '../scripts/lib/static-server';
 import {BenchError, timedBuild} from './lib/build';
 import {launchBenchChrome} from './lib/chrome';

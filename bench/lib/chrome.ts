@@ -1,6 +1,6 @@
 import {createServer} from 'node:net';
 import type {Browser} from 'playwright-core';
-import {CHROME_ARGS, launchChrome} from '../../scripts/lib/browser';
+import {CHROME_ARGS, launchChrome} from '../../src/build/chromium';
 
 /**
  * Every host name resolves to nothing, so even a stray absolute URL cannot

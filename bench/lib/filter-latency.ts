@@ -6,8 +6,8 @@ import {median, quantile} from './stats';
 
 export const QUERIES = ['kube-proxy', '网络命名空间'];
 
-type FilterModule = typeof import('../../src/components/ReferenceExplorer/filter');
-type PluginModule = typeof import('../../src/plugins/references');
+type FilterModule = typeof import('../../src/features/references/ReferenceExplorer/filter');
+type PluginModule = typeof import('../../src/features/references/plugin');
 
 /**
  * The explorer's code from the work copy of the site, not the repo: the repo
@@ -27,8 +27,8 @@ export interface ExplorerCode {
 
 export function loadExplorerCode(siteDir: string): ExplorerCode {
   // require() (tsx compiles these TypeScript files on the fly); the types are those of the repo's modules.
-  const filter = require(path.resolve(siteDir, 'src/components/ReferenceExplorer/filter.ts')) as FilterModule;
-  const plugin = require(path.resolve(siteDir, 'src/plugins/references/index.ts')) as PluginModule;
+  const filter = require(path.resolve(siteDir, 'src/features/references/ReferenceExplorer/filter.ts')) as FilterModule;
+  const plugin = require(path.resolve(siteDir, 'src/features/references/plugin.ts')) as PluginModule;
   return {
     filterReferences: filter.filterReferences,
     EMPTY_STATE: filter.EMPTY_STATE,

@@ -1,47 +1,56 @@
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import type {CategoryCount} from '../../src/components/ReferenceOverview';
+import type {Root} from 'mdast';
+import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
+import {VFile} from 'vfile';
+import {references} from '../../src/data/references';
 import type {ReadingItem} from '../../src/data/references/localised';
-import remarkLab from '../../src/remark/lab';
-import type {Node} from '../../src/remark/mdx-ast';
-import remarkReferences from '../../src/remark/references';
+import type {CategoryCount} from '../../src/features/references/category-counts';
+import remarkReferences from '../../src/features/references/remark';
 
 /**
  * One of our pages as a stock Docusaurus site would carry it: the same
  * front matter, text, code blocks and outside links, in plain Markdown, with
- * no diagram and no component of ours. Our components are expanded by the
- * site's own remark plugins, so the stock page shows the same lab script and
- * the same further reading, written as code blocks and lists. Links inside
+ * no diagram and no component of ours. It shows the same lab script and
+ * output (read from labs/) and the same further reading (expanded by the
+ * site's own remark plugin), written as code blocks and lists. Links inside
  * the site become their text (the stock site has none of those pages), and
  * headings lose their explicit ids.
  */
 export function plainMarkdown(source: string, file: string, labsDir: string): string {
-  const expandLab = remarkLab({labsDir});
   const expandReferences = remarkReferences();
-  const run = (name: string, attributes: Record<string, string>): Node => {
-    const node: Node = {
+  const expand = (name: string, attributes: Record<string, string>): Root => {
+    const node: MdxJsxFlowElement = {
       type: 'mdxJsxFlowElement',
       name,
       attributes: Object.entries(attributes).map(([n, value]) => ({type: 'mdxJsxAttribute', name: n, value})),
       children: [],
     };
-    const tree: Node = {type: 'root', children: [node]};
-    if (name === 'Lab') expandLab(tree, {path: file});
-    else expandReferences(tree, {path: file});
-    return node;
+    const tree: Root = {type: 'root', children: [node]};
+    expandReferences(tree, new VFile({path: file}));
+    return tree;
   };
-  const attr = (node: Node, name: string) => (node.attributes?.find((a) => 'name' in a && a.name === name) as {value?: string} | undefined)?.value ?? '';
+  const attr = (tree: Root, name: string) => {
+    const node = tree.children.find((n) => n.type === 'mdxJsxFlowElement');
+    return (node?.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value as string | undefined) ?? '';
+  };
+  const lab = (name: string, ext: string) => readFileSync(path.join(labsDir, `${name}.${ext}`), 'utf8').trimEnd();
 
   return withoutDiagrams(source)
     .replace(/<(\w+)((?:\s+\w+="[^"]*")*)\s*\/>/g, (tag, name: string, rawAttributes: string) => {
       if (!['Lab', 'Ref', 'FurtherReading', 'ReferenceOverview'].includes(name)) return tag;
       const attributes = Object.fromEntries([...rawAttributes.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-      const node = run(name, attributes);
       if (name === 'Lab') {
-        return `\`\`\`bash title="labs/${attributes.name}.sh"\n${attr(node, 'script')}\n\`\`\`\n\n\`\`\`text\n${attr(node, 'expected')}\n\`\`\``;
+        return `\`\`\`bash title="labs/${attributes.name}.sh"\n${lab(attributes.name!, 'sh')}\n\`\`\`\n\n\`\`\`text\n${lab(attributes.name!, 'expected.txt')}\n\`\`\``;
       }
-      if (name === 'Ref') return `[${(node.children?.[0] as {value?: string} | undefined)?.value ?? ''}](${attr(node, 'href')})`;
+      if (name === 'Ref') {
+        const ref = references.find((r) => r.id === attributes.id);
+        if (!ref) throw new Error(`${file}: no reference has id "${attributes.id}"`);
+        return `[${ref.title}](${ref.url})`;
+      }
+      const tree = expand(name, attributes);
       if (name === 'FurtherReading') {
-        const items = JSON.parse(attr(node, 'data')) as ReadingItem[];
+        const items = JSON.parse(attr(tree, 'data')) as ReadingItem[];
         return items
           .map((e) => {
             const meta = [e.authors.join(', '), e.year].filter(Boolean).join(' · ');
@@ -50,7 +59,7 @@ export function plainMarkdown(source: string, file: string, labsDir: string): st
           })
           .join('\n');
       }
-      const counts = JSON.parse(attr(node, 'data')) as CategoryCount[];
+      const counts = JSON.parse(attr(tree, 'data')) as CategoryCount[];
       return counts.map((c) => `- **${c.label}** (${c.total}, ${c.current})\n  ${c.intro}`).join('\n');
     })
     .replace(/(?<!!)\[([^\]]+)\]\((?!https?:\/\/)[^)]+\)/g, '$1')

@@ -50,7 +50,7 @@ interface RequestRecord {
 
 /**
  * The JS chunks of a build that hold Mermaid: the named mermaid-parser chunk
- * (src/plugins/mermaid-chunk), and the unnamed ones, recognised by code only
+ * (src/features/diagrams/client-mermaid-plugin.ts), and the unnamed ones, recognised by code only
  * Mermaid carries (mermaidAPI is its core; langium its parser stack).
  */
 export function findMermaidChunks(outDir: string): Set<string> {
@@ -68,7 +68,7 @@ export function findMermaidChunks(outDir: string): Set<string> {
 
 /**
  * A drawn diagram: rendered in the browser by @docusaurus/theme-mermaid, or
- * at build time by src/plugins/mermaid-static (the SVG is in the HTML, or
+ * at build time by src/features/diagrams (the SVG is in the HTML, or
  * fetched on client-side navigation). The site uses the latter when the build
  * machine has Chromium.
  */

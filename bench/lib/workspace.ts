@@ -14,7 +14,7 @@ export const RESULTS_DIR = path.join(REPO, 'bench', 'results');
  * With --worktree, the repo is copied, except these. Copied, not linked: the bundler resolves
  * symlinks to real paths, and the MDX loaders only accept files under the
  * content directories of the site being built (docs, i18n, src/pages); code
- * that finds its caches from its own location (src/plugins/mermaid-static
+ * that finds its caches from its own location (src/features/diagrams
  * keeps rendered diagrams in <site>/node_modules/.cache) would also write into
  * the repo. A copy is also a snapshot, unaffected by edits made in the repo
  * while the benchmark runs. Everything else is copied, so that whatever the

@@ -9,13 +9,13 @@ import MDXLi from '@theme/MDXComponents/Li';
 import MDXUl from '@theme/MDXComponents/Ul';
 import Mermaid from '@theme/Mermaid';
 import React from 'react';
-import StaticMermaid from '@site/src/components/StaticMermaid';
+import StaticMermaid from '@site/src/features/diagrams/StaticMermaid';
 
 type HeadingProps = Omit<React.ComponentProps<typeof MDXHeading>, 'as'>;
 
 /**
  * Theme-classic's MDX components, but for code: every fence becomes a
- * <Listing> at build time (src/remark/code-listings.ts), so `code` is only
+ * <Listing> at build time (src/features/code-listings/remark.ts), so `code` is only
  * ever inline and `pre` is the plain element. Leaving out the theme's
  * CodeBlock keeps it, and Prism, out of every page. StaticMermaid is the only
  * component of ours here: whatever is here is in every page's JavaScript;

@@ -4,7 +4,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
-import {launchChrome} from '../../scripts/lib/browser';
+import {launchChrome} from '../../src/build/chromium';
 import {ROOT} from '../../scripts/lib/docs';
 import {startStaticServer} from '../../scripts/lib/static-server';
 import {browserTestsUnavailable} from '../helpers/site';

@@ -3,7 +3,7 @@ import type {Server} from 'node:http';
 import path from 'node:path';
 import {after, before, type TestContext} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
-import {findChrome, INSTALL_HINT, launchChrome} from '../../scripts/lib/browser';
+import {findChrome, INSTALL_HINT, launchChrome} from '../../src/build/chromium';
 import {startStaticServer} from '../../scripts/lib/static-server';
 import {skipOrFail} from './ci';
 

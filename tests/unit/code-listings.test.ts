@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import type {Root} from 'mdast';
+import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
 import {themes} from 'prism-react-renderer';
-import codeListingPlugin, {tokenCss} from '../../src/plugins/code-listing';
-import remarkCodeListings from '../../src/remark/code-listings';
-import {highlight} from '../../src/remark/highlight';
-import type {Node} from '../../src/remark/mdx-ast';
+import codeListingPlugin, {tokenCss} from '../../src/features/code-listings/plugin';
+import remarkCodeListings from '../../src/features/code-listings/remark';
+import {highlight} from '../../src/features/code-listings/highlight';
 import type {LoadContext} from '@docusaurus/types';
 
 /** What a reader copies: the text of the markup, entities decoded. */
 const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-const attr = (node: Node, name: string) => (node.attributes?.find((a) => 'name' in a && a.name === name) as {value?: string | null} | undefined)?.value;
+const attr = (node: MdxJsxFlowElement, name: string) => node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
 
 describe('code highlighted at build time', () => {
   const bash = 'ip netns add "ctr-$N" # a <namespace> & more\n\nip -n ctr link';
@@ -30,20 +31,27 @@ describe('code highlighted at build time', () => {
     assert.equal(plain, '<span class="code-line">$ ping &lt;host&gt;</span>');
   });
 
-  test('a fence becomes <Listing> with its title, line numbers and markup; diagrams are left alone', () => {
-    const fence = {type: 'code', lang: 'bash', meta: 'title="labs/x.sh" showLineNumbers', value: 'echo hi'};
-    const diagram = {type: 'code', lang: 'mermaid', value: 'flowchart LR\n a --> b'};
-    const tree: Node = {type: 'root', children: [fence, {type: 'paragraph', children: [{type: 'code', value: 'ls'}]}, diagram]};
+  test('a fence becomes <Listing> with its title, line numbers and markup', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        {type: 'code', lang: 'bash', meta: 'title="labs/x.sh" showLineNumbers', value: 'echo hi'},
+        {type: 'blockquote', children: [{type: 'code', value: 'ls'}]},
+      ],
+    };
     remarkCodeListings()(tree);
-    const [esm, listing, paragraph, untouched] = tree.children!;
-    assert.equal(esm!.value, 'import Listing from "@site/src/components/Listing";');
-    assert.equal(listing!.name, 'Listing');
-    assert.equal(attr(listing!, 'title'), 'labs/x.sh');
-    assert.equal(attr(listing!, 'language'), 'bash');
-    assert.equal(attr(listing!, 'lineNumbers'), null, 'a boolean attribute');
-    assert.equal(text(attr(listing!, 'html')!), 'echo hi');
-    assert.equal(paragraph!.children![0]!.name, 'Listing', 'fences nested in other nodes are converted too');
-    assert.equal(untouched, diagram);
+    const [esm, listing, quote] = tree.children;
+    assert.ok(esm?.type === 'mdxjsEsm' && listing?.type === 'mdxJsxFlowElement' && quote?.type === 'blockquote');
+    assert.equal(esm.value, 'import Listing from "@site/src/features/code-listings/Listing";');
+    assert.equal(listing.name, 'Listing');
+    assert.equal(attr(listing, 'title'), 'labs/x.sh');
+    assert.equal(attr(listing, 'language'), 'bash');
+    assert.equal(attr(listing, 'lineNumbers'), null, 'a boolean attribute');
+    assert.equal(text(attr(listing, 'html') as string), 'echo hi');
+    const nested = quote.children[0];
+    assert.ok(nested?.type === 'mdxJsxFlowElement', 'fences nested in other nodes are converted too');
+    assert.equal(attr(nested, 'language'), undefined, 'a fence with no language has no language attribute');
+    assert.equal(attr(nested, 'html'), '<span class="code-line">ls</span>');
   });
 
   test('token colours come from the site’s Prism themes, light and dark', () => {

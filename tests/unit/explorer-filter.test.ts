@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {EMPTY_STATE, filterReferences, parseState, serialiseState} from '../../src/components/ReferenceExplorer/filter';
+import {EMPTY_STATE, filterReferences, parseState, serialiseState} from '../../src/features/references/ReferenceExplorer/filter';
 import type {LocalisedReference} from '../../src/data/references/localised';
 
 const entry = (id: string, extra: Partial<LocalisedReference> & {searchText: string}): LocalisedReference => ({

@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs';
 import {after, before, describe, test} from 'node:test';
 import path from 'node:path';
 import type {Browser, Page} from 'playwright-core';
-import {findChrome, INSTALL_HINT, launchChrome} from '../../scripts/lib/browser';
+import {findChrome, INSTALL_HINT, launchChrome} from '../../src/build/chromium';
 import {allMermaidBlocks, ROOT} from '../../scripts/lib/docs';
 import {skipOrFail} from '../helpers/ci';
 

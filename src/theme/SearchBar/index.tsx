@@ -1,6 +1,6 @@
 import React, {lazy, Suspense, useEffect, useRef, useState, type ComponentType} from 'react';
 import {translate} from '@docusaurus/Translate';
-import SearchLabel from '@site/src/components/SearchLabel';
+import SearchLabel from '@site/src/features/search/SearchLabel';
 
 /*
  * The search plugin's bar (autocomplete, lunr, its worker glue) is a third of

@@ -2,7 +2,7 @@ import React from 'react';
 import Head from '@docusaurus/Head';
 import {translate} from '@docusaurus/Translate';
 import SearchPage from '@theme-original/SearchPage';
-import SearchLabel from '@site/src/components/SearchLabel';
+import SearchLabel from '@site/src/features/search/SearchLabel';
 
 /** The plugin's search page, with a translated input label and a meta description. */
 export default function SearchPageWrapper(props: Record<string, unknown>): React.JSX.Element {
