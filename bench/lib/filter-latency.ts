@@ -2,12 +2,14 @@ import path from 'node:path';
 import type {LoadContext} from '@docusaurus/types';
 import type {Browser} from 'playwright-core';
 import type {LocalisedReference} from '../../src/data/references/localised';
+import type * as FilterModuleTypes from '../../src/features/references/ReferenceExplorer/filter';
+import type * as PluginModuleTypes from '../../src/features/references/plugin';
 import {median, quantile} from './stats';
 
 export const QUERIES = ['kube-proxy', '网络命名空间'];
 
-type FilterModule = typeof import('../../src/features/references/ReferenceExplorer/filter');
-type PluginModule = typeof import('../../src/features/references/plugin');
+type FilterModule = typeof FilterModuleTypes;
+type PluginModule = typeof PluginModuleTypes;
 
 /**
  * The explorer's code from the work copy of the site, not the repo: the repo
@@ -26,9 +28,12 @@ export interface ExplorerCode {
 }
 
 export function loadExplorerCode(siteDir: string): ExplorerCode {
-  // require() (tsx compiles these TypeScript files on the fly); the types are those of the repo's modules.
+  // require() (tsx compiles these TypeScript files on the fly) loads the work copy's modules by a path known only at run time;
+  // the types are those of the repo's modules.
+  /* eslint-disable @typescript-eslint/no-require-imports -- a module path chosen at run time */
   const filter = require(path.resolve(siteDir, 'src/features/references/ReferenceExplorer/filter.ts')) as FilterModule;
   const plugin = require(path.resolve(siteDir, 'src/features/references/plugin.ts')) as PluginModule;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   return {
     filterReferences: filter.filterReferences,
     EMPTY_STATE: filter.EMPTY_STATE,
@@ -168,6 +173,7 @@ async function typeInExplorer({steps, expected, total}: {steps: string[]; expect
   const count = document.querySelector('[data-testid=result-count]');
   if (!input || !count) throw new Error('explorer search field or result count not found');
   // React tracks the value it set; the native setter makes the input event look like typing.
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(input, …), its `this` given explicitly
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
   const shown = () => Number(/\d+/.exec(count.textContent ?? '')?.[0] ?? Number.NaN);
   const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));

@@ -181,7 +181,7 @@ function weightSection(r: Results, q: Ratios): string {
 function beforeAfterSection(r: Results): string {
   const lh = (site: string, type: string, locale: Locale) => r.lighthouse.find((l) => l.spec.site === site && l.spec.type === type && l.spec.locale === locale)?.summary;
   const arrow = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
-  const score = (s: LighthouseSummary | undefined, c: Category) => (s?.scores[c] === undefined ? '–' : s.scores[c]!.toFixed(0));
+  const score = (s: LighthouseSummary | undefined, c: Category) => (s?.scores[c] === undefined ? '–' : s.scores[c].toFixed(0));
   const types = ['home', 'chapter', 'doc', 'category', 'explorer'] as const;
   const rows = types.flatMap((type) =>
     LOCALES.map((locale) => {

@@ -57,7 +57,7 @@ describe('diagrams are rendered at build time', () => {
               if (r.url().endsWith('.js')) scripts.add(r.url());
             });
             w.problems.length = 0;
-            await w.page.goto(site!.url + p, {waitUntil: 'networkidle'});
+            await w.page.goto(site.url + p, {waitUntil: 'networkidle'});
             assert.equal(await w.page.locator('html').getAttribute('data-theme'), scheme);
             const visibleCount = (mode: string) =>
               w.page.locator(`figure[data-diagram] .static-mermaid__${mode} svg`).evaluateAll((svgs) => svgs.filter((el) => (el as SVGElement).getBoundingClientRect().width > 0).length);

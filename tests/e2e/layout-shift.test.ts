@@ -38,7 +38,7 @@ describe('no layout shift while a page loads and hydrates', () => {
           // Hydration and what follows it (search results) run in tasks; wait until the page is idle, twice.
           await page.evaluate('new Promise((r) => requestIdleCallback(() => requestIdleCallback(r)))');
           await page.waitForTimeout(1000);
-          const shifts = (await page.evaluate('window.__shifts')) as Array<{value: number; nodes: string[]}>;
+          const shifts = await page.evaluate<Array<{value: number; nodes: string[]}>>('window.__shifts');
           for (const s of shifts) shifted.push(`${prefix}${p}: ${s.value.toFixed(4)} ${s.nodes.join(' | ')}`);
           await page.close();
         }

@@ -26,7 +26,7 @@ describe('every page of both sitemaps', () => {
     await visitConcurrently(site, paths, 2, async (w, p) => {
       w.problems.length = 0;
       w.foreign.length = 0;
-      const response = await w.page.goto(site!.url + p, {waitUntil: 'networkidle'});
+      const response = await w.page.goto(site.url + p, {waitUntil: 'networkidle'});
       if (response?.status() !== 200) problems.push(`${p}: status ${response?.status()}`);
       const h1 = (await w.page.locator('h1').first().textContent({timeout: 20_000}).catch(() => null))?.trim();
       if (!h1) problems.push(`${p}: no <h1>`);

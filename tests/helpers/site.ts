@@ -1,5 +1,4 @@
 import {existsSync} from 'node:fs';
-import type {Server} from 'node:http';
 import path from 'node:path';
 import {after, before, type TestContext} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
@@ -36,7 +35,7 @@ export async function openSite(): Promise<Site> {
     browser,
     close: async () => {
       await browser.close();
-      await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
+      await new Promise<void>((resolve) => (server).close(() => resolve()));
     },
   };
 }

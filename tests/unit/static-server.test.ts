@@ -76,12 +76,12 @@ function serve(build: string): Promise<Served> {
   });
   children.push(child);
   const stderr: string[] = [];
-  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
+  child.stderr.on('data', (d: Buffer) => stderr.push(d.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve.ts did not start: ${stderr.join('')}`)), 30_000);
     child.once('exit', (code) => reject(new Error(`serve.ts exited (${code}): ${stderr.join('')}`)));
     let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /at (http:\/\/[^\s]+?)\/ \(English\)/.exec(out);
       if (m?.[1]) {

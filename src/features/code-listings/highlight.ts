@@ -16,6 +16,8 @@ function loadLanguages(): void {
   const global = globalThis as {Prism?: unknown};
   const before = global.Prism;
   global.Prism = Prism;
+  // A synchronous require: each file must run while the global above is set. An import would be hoisted.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   for (const language of EXTRA_LANGUAGES) require(`prismjs/components/prism-${language}`);
   global.Prism = before;
 }

@@ -17,9 +17,10 @@ export default function referencesPlugin(context: LoadContext): Plugin {
   const locale = context.i18n.currentLocale === 'zh-Hans' ? 'zh' : 'en';
   return {
     name: 'references',
-    async loadContent(): Promise<LocalisedReference[]> {
+    loadContent(): Promise<LocalisedReference[]> {
       const byId = indexById(references);
-      return references.map((ref) => ({
+      return Promise.resolve(
+        references.map((ref) => ({
         ...localise(ref, locale, byId),
         searchText: [
           ref.title,
@@ -30,7 +31,8 @@ export default function referencesPlugin(context: LoadContext): Plugin {
         ]
           .join('\n')
           .toLowerCase(),
-      }));
+      })),
+      );
     },
     async contentLoaded({content, actions}) {
       const catalogue = await actions.createData('catalogue.json', JSON.stringify(content));

@@ -29,7 +29,7 @@ export function parseState(search: string): ExplorerState {
 
 export function serialiseState(state: ExplorerState): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(state)) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(state) as Array<[string, string]>) if (value) params.set(key, value);
   const s = params.toString();
   return s ? `?${s}` : '';
 }

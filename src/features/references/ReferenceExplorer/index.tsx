@@ -49,7 +49,12 @@ export default function ReferenceExplorer({catalogue}: {catalogue: LocalisedRefe
   // only this list (not the router); the URL is updated after a pause, and a URL change
   // made elsewhere (the back button, a topic chip) resets it.
   const [query, setQuery] = useState(urlState.q);
-  useEffect(() => setQuery(urlState.q), [urlState.q]);
+  // React's pattern for state that follows a prop: compare during render, not in an effect.
+  const [queryFromUrl, setQueryFromUrl] = useState(urlState.q);
+  if (queryFromUrl !== urlState.q) {
+    setQueryFromUrl(urlState.q);
+    setQuery(urlState.q);
+  }
   const urlTimer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(urlTimer.current), []);
   const state: ExplorerState = {...urlState, q: query};
@@ -57,9 +62,10 @@ export default function ReferenceExplorer({catalogue}: {catalogue: LocalisedRefe
   const [shown, setShown] = useState(PAGE_SIZE);
   const ids = useId();
 
+  const {category, kind, topic, language, status} = urlState;
   const results = useMemo(
-    () => filterReferences(catalogue, {...urlState, q: deferredQuery}),
-    [catalogue, deferredQuery, urlState.category, urlState.kind, urlState.topic, urlState.language, urlState.status],
+    () => filterReferences(catalogue, {category, kind, topic, language, status, q: deferredQuery}),
+    [catalogue, deferredQuery, category, kind, topic, language, status],
   );
 
   const update = (change: Partial<ExplorerState>, mode: 'push' | 'replace') => {
