@@ -27,7 +27,16 @@ import {renderReport, type BuildEntry, type Results} from './lib/report';
 import {median} from './lib/stats';
 import {generateStockSite} from './lib/stock';
 import {findMermaidChunks, measurePageWeight, siteConfigBytes} from './lib/weight';
-import {addChapterWithoutDiagrams, clearCaches, DIAGRAM_CHAPTER, prepareSite, REPO, RESULTS_DIR, SITE_DIR, STOCK_DIR} from './lib/workspace';
+import {
+  addChapterWithoutDiagrams,
+  clearCaches,
+  DIAGRAM_CHAPTER,
+  prepareSite,
+  REPO,
+  RESULTS_DIR,
+  SITE_DIR,
+  STOCK_DIR,
+} from './lib/workspace';
 
 const quick = process.argv.includes('--quick');
 const source = process.argv.includes('--worktree') ? ('worktree' as const) : {rev: optionValue('--rev') ?? 'HEAD'};
@@ -81,15 +90,46 @@ function buildSteps(): BuildStep[] {
   return [
     // First, so that the site's .docusaurus ends up holding our own config (see siteConfigBytes below).
     {
-      entry: {id: 'ours-client-mermaid', label: 'ours without a browser at build time (theme-mermaid draws diagrams in the reader’s browser)', site: 'ours', bundler: 'Rspack + SWC', locales: 2},
+      entry: {
+        id: 'ours-client-mermaid',
+        label: 'ours without a browser at build time (theme-mermaid draws diagrams in the reader’s browser)',
+        site: 'ours',
+        bundler: 'Rspack + SWC',
+        locales: 2,
+      },
       cwd: SITE_DIR,
       outDir: OUT.client,
       env: {...rspack, CHROME_PATH: '/nonexistent'},
     },
-    {entry: {id: 'ours-rspack-cold', label: 'ours, cold (no .docusaurus, no caches)', site: 'ours', bundler: 'Rspack + SWC', locales: 2}, cwd: SITE_DIR, outDir: OUT.rspack, env: rspack, before: () => clearCaches(SITE_DIR), required: true, repeats: COLD_REPEATS},
-    {entry: {id: 'ours-rspack-warm', label: 'ours, warm (persistent cache from the cold build)', site: 'ours', bundler: 'Rspack + SWC', locales: 2}, cwd: SITE_DIR, outDir: OUT.rspack, env: rspack},
     {
-      entry: {id: 'ours-rspack-touched', label: `ours, after appending a blank line to ${TOUCHED_CHAPTER}`, site: 'ours', bundler: 'Rspack + SWC', locales: 2},
+      entry: {id: 'ours-rspack-cold', label: 'ours, cold (no .docusaurus, no caches)', site: 'ours', bundler: 'Rspack + SWC', locales: 2},
+      cwd: SITE_DIR,
+      outDir: OUT.rspack,
+      env: rspack,
+      before: () => clearCaches(SITE_DIR),
+      required: true,
+      repeats: COLD_REPEATS,
+    },
+    {
+      entry: {
+        id: 'ours-rspack-warm',
+        label: 'ours, warm (persistent cache from the cold build)',
+        site: 'ours',
+        bundler: 'Rspack + SWC',
+        locales: 2,
+      },
+      cwd: SITE_DIR,
+      outDir: OUT.rspack,
+      env: rspack,
+    },
+    {
+      entry: {
+        id: 'ours-rspack-touched',
+        label: `ours, after appending a blank line to ${TOUCHED_CHAPTER}`,
+        site: 'ours',
+        bundler: 'Rspack + SWC',
+        locales: 2,
+      },
       cwd: SITE_DIR,
       outDir: OUT.rspack,
       env: rspack,
@@ -103,8 +143,21 @@ function buildSteps(): BuildStep[] {
       before: () => clearCaches(SITE_DIR),
       ...(quick && {skip: '--quick'}),
     },
-    {entry: {id: 'stock-cold', label: 'stock classic site, cold', site: 'stock', bundler: 'Rspack + SWC (v4 default)', locales: 1}, cwd: STOCK_DIR, outDir: OUT.stock, env: {BENCH_BUNDLER: undefined}, before: () => clearCaches(STOCK_DIR), repeats: COLD_REPEATS},
-    {entry: {id: 'stock-warm', label: 'stock classic site, warm', site: 'stock', bundler: 'Rspack + SWC (v4 default)', locales: 1}, cwd: STOCK_DIR, outDir: OUT.stock, env: {BENCH_BUNDLER: undefined}, dependsOn: 'stock-cold'},
+    {
+      entry: {id: 'stock-cold', label: 'stock classic site, cold', site: 'stock', bundler: 'Rspack + SWC (v4 default)', locales: 1},
+      cwd: STOCK_DIR,
+      outDir: OUT.stock,
+      env: {BENCH_BUNDLER: undefined},
+      before: () => clearCaches(STOCK_DIR),
+      repeats: COLD_REPEATS,
+    },
+    {
+      entry: {id: 'stock-warm', label: 'stock classic site, warm', site: 'stock', bundler: 'Rspack + SWC (v4 default)', locales: 1},
+      cwd: STOCK_DIR,
+      outDir: OUT.stock,
+      env: {BENCH_BUNDLER: undefined},
+      dependsOn: 'stock-cold',
+    },
   ];
 }
 
@@ -126,7 +179,9 @@ async function runBuilds(siteDescription: string, errors: string[]): Promise<Bui
         log(`build: ${step.entry.label}${step.repeats ? ` (${i}/${step.repeats})` : ''}`);
         step.before?.();
         const result = await timedBuild({name: step.entry.id, cwd: step.cwd, outDir: step.outDir, env: step.env});
-        log(`  ${result.seconds.toFixed(1)} s (CPU ${result.cpuSeconds.toFixed(1)} s), ${result.peakRssMb.toFixed(0)} MB, load ${os.loadavg()[0]!.toFixed(1)}`);
+        log(
+          `  ${result.seconds.toFixed(1)} s (CPU ${result.cpuSeconds.toFixed(1)} s), ${result.peakRssMb.toFixed(0)} MB, load ${os.loadavg()[0]!.toFixed(1)}`,
+        );
         runs.push(result);
       }
       done.push({
@@ -139,7 +194,9 @@ async function runBuilds(siteDescription: string, errors: string[]): Promise<Bui
       });
     } catch (err) {
       if (step.required) {
-        throw new BenchError(`${message(err)}\n\nThe site itself does not build (${siteDescription}), so there is nothing to measure. Fix it, or measure another state: --rev <commit> or --worktree.`);
+        throw new BenchError(
+          `${message(err)}\n\nThe site itself does not build (${siteDescription}), so there is nothing to measure. Fix it, or measure another state: --rev <commit> or --worktree.`,
+        );
       }
       errors.push(`${step.entry.id}: ${message(err)}`);
       log(`  FAILED: ${message(err)}`);
@@ -164,7 +221,10 @@ async function serveBuilds(built: Record<SiteId, boolean>): Promise<Served> {
     servers.push(s.server);
     origins[site] = s.url;
   }
-  return {origins, close: () => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))).then(() => undefined)};
+  return {
+    origins,
+    close: () => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))).then(() => undefined),
+  };
 }
 
 /** The pages we can measure: those of the sites that built. */
@@ -234,8 +294,17 @@ async function measureFilter(browser: Browser, served: Served, errors: string[])
 
 function machine(chromium?: string): Results['machine'] {
   const cpus = os.cpus();
-  const docusaurus = (JSON.parse(readFileSync(path.join(REPO, 'node_modules/@docusaurus/core/package.json'), 'utf8')) as {version: string}).version;
-  return {cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? 'unknown', memoryGb: os.totalmem() / 2 ** 30, platform: `${os.type()} ${os.release()} ${os.arch()}`, node: process.version, chromium, docusaurus};
+  const docusaurus = (JSON.parse(readFileSync(path.join(REPO, 'node_modules/@docusaurus/core/package.json'), 'utf8')) as {version: string})
+    .version;
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    memoryGb: os.totalmem() / 2 ** 30,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    chromium,
+    docusaurus,
+  };
 }
 
 function saveResults(results: Results, markdown: string): string {
@@ -252,7 +321,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const errors: string[] = [];
-  log(`preparing bench/.work/site (${source === 'worktree' ? 'working tree' : source.rev}) and bench/.work/stock${quick ? ' (--quick)' : ''}`);
+  log(
+    `preparing bench/.work/site (${source === 'worktree' ? 'working tree' : source.rev}) and bench/.work/stock${quick ? ' (--quick)' : ''}`,
+  );
   const site = prepareSite(source);
   addChapterWithoutDiagrams(SITE_DIR);
   generateStockSite(STOCK_DIR, SITE_DIR);
@@ -264,7 +335,20 @@ async function main(): Promise<void> {
   const builtOk = (id: string) => builds.some((b) => b.id === id && b.seconds !== undefined);
   const served = await serveBuilds({ours: true, client: builtOk('ours-client-mermaid'), stock: builtOk('stock-cold')});
   const browser = await launchBenchChrome();
-  const results: Results = {date: new Date().toISOString().slice(0, 10), quick, site, machine: machine(browser.version()), builds, weights: [], siteConfig: {}, lighthouse: [], filter: [], browserFilter: [], load, errors};
+  const results: Results = {
+    date: new Date().toISOString().slice(0, 10),
+    quick,
+    site,
+    machine: machine(browser.version()),
+    builds,
+    weights: [],
+    siteConfig: {},
+    lighthouse: [],
+    filter: [],
+    browserFilter: [],
+    load,
+    errors,
+  };
   try {
     results.weights = await measureWeights(browser, served, errors);
     // .docusaurus holds the last build of each site: Rspack for ours, unless the Webpack build ran last (same config).
@@ -286,6 +370,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`bench failed: ${err instanceof BenchError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  console.error(
+    `bench failed: ${err instanceof BenchError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+  );
   process.exit(1);
 });

@@ -16,11 +16,16 @@ function prose(text: string): string {
     .replace(/`[^`]*`/g, ' ');
 }
 
-const englishWords = (text: string) => prose(text).split(/\s+/).filter((w) => /[A-Za-z]/.test(w)).length;
+const englishWords = (text: string) =>
+  prose(text)
+    .split(/\s+/)
+    .filter((w) => /[A-Za-z]/.test(w)).length;
 const chineseChars = (text: string) => (prose(text).match(/\p{Script=Han}/gu) ?? []).length;
 
 const parts = process.argv.slice(2);
-const chapters = listDocs(DOCS_DIR).filter((f) => !f.startsWith('references/') && (parts.length === 0 || parts.some((p) => f.startsWith(`${p}/`))));
+const chapters = listDocs(DOCS_DIR).filter(
+  (f) => !f.startsWith('references/') && (parts.length === 0 || parts.some((p) => f.startsWith(`${p}/`))),
+);
 console.log('| chapter | EN words | ZH characters | diagrams (en/zh) | lab |');
 console.log('| --- | ---: | ---: | --- | --- |');
 for (const f of chapters) {

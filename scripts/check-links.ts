@@ -59,7 +59,10 @@ function parseArgs(argv: string[]) {
         args.out = path.resolve(value());
         break;
       case '--only':
-        args.only = value().split(',').map((s) => s.trim()).filter(Boolean);
+        args.only = value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         break;
       default:
         fail(`unknown argument "${arg}"`);
@@ -87,7 +90,7 @@ async function main(): Promise<void> {
       : [{id: r.id, url: r.url}],
   );
 
-  const hosts = new Set(targets.map((t) => URL.canParse(t.url) ? new URL(t.url).host : t.url)).size;
+  const hosts = new Set(targets.map((t) => (URL.canParse(t.url) ? new URL(t.url).host : t.url))).size;
   console.log(`Checking ${targets.length} addresses on ${hosts} hosts…`);
   const progress = process.stderr.isTTY;
   const report = await checkLinks(targets, {
@@ -103,8 +106,10 @@ async function main(): Promise<void> {
   const written = writeReports(args.out, report);
   console.log(summaryText(report));
   const shown = path.relative(process.cwd(), written.markdown);
-  console.log(`Report: ${shown.startsWith('..') ? written.markdown : shown} (and .json)` +
-    (written.previous ? `, compared with ${path.basename(written.previous)}` : ', no earlier report to compare with'));
+  console.log(
+    `Report: ${shown.startsWith('..') ? written.markdown : shown} (and .json)` +
+      (written.previous ? `, compared with ${path.basename(written.previous)}` : ', no earlier report to compare with'),
+  );
   process.exitCode = report.results.some(isFailure) ? 1 : 0;
 }
 

@@ -19,7 +19,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 startStaticServer({root, host: process.env.HOST || '127.0.0.1', port, locales: ['zh-Hans'], compress: true}).then(
-  ({url}) => console.log(`Serving ${path.relative(process.cwd(), root) || '.'} at ${url}/ (English) and ${url}/zh-Hans/ (简体中文). Ctrl+C stops.`),
+  ({url}) =>
+    console.log(`Serving ${path.relative(process.cwd(), root) || '.'} at ${url}/ (English) and ${url}/zh-Hans/ (简体中文). Ctrl+C stops.`),
   (err: Error) => {
     console.error(`Cannot serve on ${process.env.HOST || '127.0.0.1'}:${port}: ${err.message}`);
     process.exit(1);

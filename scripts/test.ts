@@ -42,4 +42,11 @@ if (!args.includes('--no-build')) run('Production build, both locales', bin('doc
 const order = ['unit', 'labs', 'e2e'];
 const files = order.flatMap((d) => testFiles(path.join(root, 'tests', d)).sort());
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
-run(`Tests (${selected.length} files)`, process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...selected]);
+run(`Tests (${selected.length} files)`, process.execPath, [
+  '--import',
+  'tsx',
+  '--test',
+  '--test-concurrency=1',
+  '--test-reporter=spec',
+  ...selected,
+]);

@@ -45,7 +45,8 @@ export async function timedBuild(opts: BuildOptions): Promise<BuildResult> {
     child.once('error', reject);
     child.once('exit', (c) => resolve(c));
   }).finally(() => closeSync(fd));
-  if (code !== 0) throw new BenchError(`build ${opts.name} failed (exit ${code}); from ${path.relative(process.cwd(), log)}:\n${excerpt(log)}`);
+  if (code !== 0)
+    throw new BenchError(`build ${opts.name} failed (exit ${code}); from ${path.relative(process.cwd(), log)}:\n${excerpt(log)}`);
   return {name: opts.name, ...parseTime(timeFile), log};
 }
 

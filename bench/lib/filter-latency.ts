@@ -78,7 +78,11 @@ export function syntheticCatalogue(real: readonly LocalisedReference[], size: nu
 
 /** Each prefix of the query, as the input holds it after each keystroke. */
 function prefixes(query: string): string[] {
-  return Array.from(query).map((_, i) => Array.from(query).slice(0, i + 1).join(''));
+  return Array.from(query).map((_, i) =>
+    Array.from(query)
+      .slice(0, i + 1)
+      .join(''),
+  );
 }
 
 /**
@@ -87,7 +91,13 @@ function prefixes(query: string): string[] {
  * node:perf_hooks would make tsx rename it inside typeInExplorer too), `repeats` times over (after as
  * many untimed warm-up passes, so the JIT has compiled the filter).
  */
-export function timeFilter(code: ExplorerCode, catalogue: string, entries: readonly LocalisedReference[], query: string, repeats: number): LatencySummary {
+export function timeFilter(
+  code: ExplorerCode,
+  catalogue: string,
+  entries: readonly LocalisedReference[],
+  query: string,
+  repeats: number,
+): LatencySummary {
   const steps = prefixes(query);
   for (let i = 0; i < repeats; i++) for (const q of steps) code.filterReferences(entries, {...code.EMPTY_STATE, q});
   const samples: number[] = [];
@@ -212,5 +222,13 @@ async function typeInExplorer({steps, expected, total}: {steps: string[]; expect
 }
 
 function summarise(catalogue: string, entries: number, query: string, samples: number[]): LatencySummary {
-  return {catalogue, entries, query, keystrokes: samples.length, medianMs: median(samples), p95Ms: quantile(samples, 0.95), maxMs: Math.max(...samples)};
+  return {
+    catalogue,
+    entries,
+    query,
+    keystrokes: samples.length,
+    medianMs: median(samples),
+    p95Ms: quantile(samples, 0.95),
+    maxMs: Math.max(...samples),
+  };
 }

@@ -67,7 +67,14 @@ export class LighthouseRunner {
       const m = med((r) => r.scores[c]);
       if (m !== undefined) scores[c] = m;
     }
-    return {runs: ok.length, scores, cls: med((r) => r.cls), tbtMs: med((r) => r.tbtMs), lcpMs: med((r) => r.lcpMs), errors: results.flatMap((r) => (r.error ? [r.error] : []))};
+    return {
+      runs: ok.length,
+      scores,
+      cls: med((r) => r.cls),
+      tbtMs: med((r) => r.tbtMs),
+      lcpMs: med((r) => r.lcpMs),
+      errors: results.flatMap((r) => (r.error ? [r.error] : [])),
+    };
   }
 
   private async runOnce(url: string): Promise<RunResult> {

@@ -69,7 +69,9 @@ export function allPages(): PageSpec[] {
     OUR_PAGES.filter((p) => site === 'ours' || p.type !== 'search').flatMap(({type, path, diagram = false}) =>
       locales.map((locale) => ({site, type, locale, path: inLocale(locale, path), diagram})),
     );
-  const stock = STOCK.flatMap(({type, path}) => locales.map((locale) => ({site: 'stock' as const, type, locale, path: inLocale(locale, path), diagram: false})));
+  const stock = STOCK.flatMap(({type, path}) =>
+    locales.map((locale) => ({site: 'stock' as const, type, locale, path: inLocale(locale, path), diagram: false})),
+  );
   return [...ours('ours'), ...ours('client'), ...stock];
 }
 

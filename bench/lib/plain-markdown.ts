@@ -36,35 +36,37 @@ export function plainMarkdown(source: string, file: string, labsDir: string): st
   };
   const lab = (name: string, ext: string) => readFileSync(path.join(labsDir, `${name}.${ext}`), 'utf8').trimEnd();
 
-  return withoutDiagrams(source)
-    .replace(/<(\w+)((?:\s+\w+="[^"]*")*)\s*\/>/g, (tag, name: string, rawAttributes: string) => {
-      if (!['Lab', 'Ref', 'FurtherReading', 'ReferenceOverview'].includes(name)) return tag;
-      const attributes = Object.fromEntries([...rawAttributes.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-      if (name === 'Lab') {
-        return `\`\`\`bash title="labs/${attributes.name}.sh"\n${lab(attributes.name!, 'sh')}\n\`\`\`\n\n\`\`\`text\n${lab(attributes.name!, 'expected.txt')}\n\`\`\``;
-      }
-      if (name === 'Ref') {
-        const ref = references.find((r) => r.id === attributes.id);
-        if (!ref) throw new Error(`${file}: no reference has id "${attributes.id}"`);
-        return `[${ref.title}](${ref.url})`;
-      }
-      const tree = expand(name, attributes);
-      if (name === 'FurtherReading') {
-        const items = JSON.parse(attr(tree, 'data')) as ReadingItem[];
-        return items
-          .map((e) => {
-            const meta = [e.authors.join(', '), e.year].filter(Boolean).join(' · ');
-            const instead = e.status.successor ? ` Read instead: ${e.status.successor.title}.` : '';
-            return `- [${e.title}](${e.url})${meta ? ` · ${meta}` : ''}${e.status.state === 'active' ? '' : ` (${e.status.state})`}\n  ${e.summary}${instead}`;
-          })
-          .join('\n');
-      }
-      const counts = JSON.parse(attr(tree, 'data')) as CategoryCount[];
-      return counts.map((c) => `- **${c.label}** (${c.total}, ${c.current})\n  ${c.intro}`).join('\n');
-    })
-    .replace(/(?<!!)\[([^\]]+)\]\((?!https?:\/\/)[^)]+\)/g, '$1')
-    // Explicit heading ids need markdown.mdx1Compat.headingIds, which future.v4 turns off and our config turns back on.
-    .replace(/ \{#[\w-]+\}$/gm, '');
+  return (
+    withoutDiagrams(source)
+      .replace(/<(\w+)((?:\s+\w+="[^"]*")*)\s*\/>/g, (tag, name: string, rawAttributes: string) => {
+        if (!['Lab', 'Ref', 'FurtherReading', 'ReferenceOverview'].includes(name)) return tag;
+        const attributes = Object.fromEntries([...rawAttributes.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+        if (name === 'Lab') {
+          return `\`\`\`bash title="labs/${attributes.name}.sh"\n${lab(attributes.name!, 'sh')}\n\`\`\`\n\n\`\`\`text\n${lab(attributes.name!, 'expected.txt')}\n\`\`\``;
+        }
+        if (name === 'Ref') {
+          const ref = references.find((r) => r.id === attributes.id);
+          if (!ref) throw new Error(`${file}: no reference has id "${attributes.id}"`);
+          return `[${ref.title}](${ref.url})`;
+        }
+        const tree = expand(name, attributes);
+        if (name === 'FurtherReading') {
+          const items = JSON.parse(attr(tree, 'data')) as ReadingItem[];
+          return items
+            .map((e) => {
+              const meta = [e.authors.join(', '), e.year].filter(Boolean).join(' · ');
+              const instead = e.status.successor ? ` Read instead: ${e.status.successor.title}.` : '';
+              return `- [${e.title}](${e.url})${meta ? ` · ${meta}` : ''}${e.status.state === 'active' ? '' : ` (${e.status.state})`}\n  ${e.summary}${instead}`;
+            })
+            .join('\n');
+        }
+        const counts = JSON.parse(attr(tree, 'data')) as CategoryCount[];
+        return counts.map((c) => `- **${c.label}** (${c.total}, ${c.current})\n  ${c.intro}`).join('\n');
+      })
+      .replace(/(?<!!)\[([^\]]+)\]\((?!https?:\/\/)[^)]+\)/g, '$1')
+      // Explicit heading ids need markdown.mdx1Compat.headingIds, which future.v4 turns off and our config turns back on.
+      .replace(/ \{#[\w-]+\}$/gm, '')
+  );
 }
 
 /** A page's source with its Mermaid fences removed. */

@@ -64,7 +64,8 @@ const TARGET_KEYSTROKE_MS = 16;
 const LOCALES: Locale[] = ['en', 'zh-Hans'];
 
 const build = (r: Results, id: string) => r.builds.find((b) => b.id === id && b.seconds !== undefined);
-const weight = (r: Results, site: string, type: string, locale: Locale = 'en') => r.weights.find((w) => w.spec.site === site && w.spec.type === type && w.spec.locale === locale);
+const weight = (r: Results, site: string, type: string, locale: Locale = 'en') =>
+  r.weights.find((w) => w.spec.site === site && w.spec.type === type && w.spec.locale === locale);
 
 function perLocale(r: Results, a: [site: string, type: string], b: [site: string, type: string]): PerLocale {
   const out: PerLocale = {};
@@ -128,7 +129,10 @@ function buildsSection(r: Results, q: Ratios): string {
       ['ratio', 'value'],
       [
         ['our cold build ÷ stock cold build, wall (CPU)', `${fmtRatio(q.buildVsStock)} (${fmtRatio(q.buildVsStockCpu)})`],
-        ['Webpack cold ÷ Rspack cold: how much faster Rspack is, wall (CPU)', `${fmtRatio(q.webpackVsRspack)} (${fmtRatio(q.webpackVsRspackCpu)})`],
+        [
+          'Webpack cold ÷ Rspack cold: how much faster Rspack is, wall (CPU)',
+          `${fmtRatio(q.webpackVsRspack)} (${fmtRatio(q.webpackVsRspackCpu)})`,
+        ],
         ['warm rebuild ÷ cold build', fmtRatio(q.warmVsCold)],
         ['rebuild after touching one chapter ÷ cold build', fmtRatio(q.touchedVsCold)],
       ],
@@ -155,19 +159,47 @@ function weightSection(r: Results, q: Ratios): string {
   return [
     '## Page weight (fresh cache, KiB; transfer is brotli from the server, gzip is computed from the built files)',
     '',
-    table(['page', 'locale', 'path', 'HTML transfer', 'JS transfer', 'JS gzip', 'JS raw', 'JS files', 'CSS transfer', 'data (fetch) transfer / raw', 'JS/CSS prefetched', 'Mermaid chunks run'], rows),
+    table(
+      [
+        'page',
+        'locale',
+        'path',
+        'HTML transfer',
+        'JS transfer',
+        'JS gzip',
+        'JS raw',
+        'JS files',
+        'CSS transfer',
+        'data (fetch) transfer / raw',
+        'JS/CSS prefetched',
+        'Mermaid chunks run',
+      ],
+      rows,
+    ),
     '',
     'Ratios of JS (gzip), en / zh-Hans:',
     '',
     table(
       ['ratio', 'value'],
       [
-        [`chapter with diagrams ÷ the same chapter without them, build-time diagrams (target ≤ ${TARGET_DIAGRAM_VS_PLAIN})`, fmtPerLocale(q.diagramVsPlain, TARGET_DIAGRAM_VS_PLAIN)],
+        [
+          `chapter with diagrams ÷ the same chapter without them, build-time diagrams (target ≤ ${TARGET_DIAGRAM_VS_PLAIN})`,
+          fmtPerLocale(q.diagramVsPlain, TARGET_DIAGRAM_VS_PLAIN),
+        ],
         ['the same, client-side Mermaid', fmtPerLocale(q.diagramVsPlainClient)],
-        [`our chapter ÷ its stock twin (same text as plain Markdown) (target ≤ ${TARGET_CHAPTER_VS_STOCK})`, fmtPerLocale(q.chapterVsStock, TARGET_CHAPTER_VS_STOCK)],
-        [`our docs page without diagram ÷ its stock twin (target ≤ ${TARGET_DOC_VS_STOCK})`, fmtPerLocale(q.docVsStock, TARGET_DOC_VS_STOCK)],
+        [
+          `our chapter ÷ its stock twin (same text as plain Markdown) (target ≤ ${TARGET_CHAPTER_VS_STOCK})`,
+          fmtPerLocale(q.chapterVsStock, TARGET_CHAPTER_VS_STOCK),
+        ],
+        [
+          `our docs page without diagram ÷ its stock twin (target ≤ ${TARGET_DOC_VS_STOCK})`,
+          fmtPerLocale(q.docVsStock, TARGET_DOC_VS_STOCK),
+        ],
         ['Mermaid chunks loaded on our pages without a diagram', q.mermaidOnPagesWithoutDiagram],
-        ['site config embedded in main.js (every page), ours / stock, KiB raw (brotli)', `${kb(r.siteConfig.ours?.raw)} (${kb(r.siteConfig.ours?.brotli)}) / ${kb(r.siteConfig.stock?.raw)} (${kb(r.siteConfig.stock?.brotli)})`],
+        [
+          'site config embedded in main.js (every page), ours / stock, KiB raw (brotli)',
+          `${kb(r.siteConfig.ours?.raw)} (${kb(r.siteConfig.ours?.brotli)}) / ${kb(r.siteConfig.stock?.raw)} (${kb(r.siteConfig.stock?.brotli)})`,
+        ],
       ],
     ),
     ...(foreign.length ? ['', `Requests that tried to leave the machine: ${foreign.join('; ')}`] : []),
@@ -179,7 +211,8 @@ function weightSection(r: Results, q: Ratios): string {
  * diagrams (after), with the stock twin where there is one.
  */
 function beforeAfterSection(r: Results): string {
-  const lh = (site: string, type: string, locale: Locale) => r.lighthouse.find((l) => l.spec.site === site && l.spec.type === type && l.spec.locale === locale)?.summary;
+  const lh = (site: string, type: string, locale: Locale) =>
+    r.lighthouse.find((l) => l.spec.site === site && l.spec.type === type && l.spec.locale === locale)?.summary;
   const arrow = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
   const score = (s: LighthouseSummary | undefined, c: Category) => (s?.scores[c] === undefined ? '–' : s.scores[c].toFixed(0));
   const types = ['home', 'chapter', 'doc', 'category', 'explorer'] as const;
@@ -203,7 +236,10 @@ function beforeAfterSection(r: Results): string {
     '',
     'The same commit built twice: without a browser at build time (@docusaurus/theme-mermaid draws the diagrams in the reader’s browser) and as the site is built here. JS in KiB gzip; Lighthouse mobile, medians.',
     '',
-    table(['page', 'locale', 'JS gzip', 'stock twin JS gzip', 'CLS', 'perf', 'a11y', 'best practices', 'SEO', 'TBT ms', 'stock twin perf'], rows),
+    table(
+      ['page', 'locale', 'JS gzip', 'stock twin JS gzip', 'CLS', 'perf', 'a11y', 'best practices', 'SEO', 'TBT ms', 'stock twin perf'],
+      rows,
+    ),
   ].join('\n');
 }
 
@@ -231,7 +267,14 @@ function lighthouseSection(r: Results): string {
 
 function filterSection(r: Results): string {
   const mark = (ms: number) => (ms < TARGET_KEYSTROKE_MS ? '' : ' (over target)');
-  const rows = r.filter.map((f) => [f.catalogue, String(f.entries), f.query, String(f.keystrokes), fmt(f.medianMs, 3), fmt(f.p95Ms, 3) + mark(f.p95Ms)]);
+  const rows = r.filter.map((f) => [
+    f.catalogue,
+    String(f.entries),
+    f.query,
+    String(f.keystrokes),
+    fmt(f.medianMs, 3),
+    fmt(f.p95Ms, 3) + mark(f.p95Ms),
+  ]);
   const browserRows = r.browserFilter.map((f) => [
     f.locale,
     String(f.entries),
@@ -248,7 +291,7 @@ function filterSection(r: Results): string {
     '',
     table(['catalogue', 'entries', 'query', 'keystrokes', 'median ms', 'p95 ms'], rows),
     '',
-    'In Chromium on the built /references page, from the input event to: React commit of the new count; the next animation frame showing it (what the target is checked on); the end of that frame\'s paint (median / p95 ms):',
+    "In Chromium on the built /references page, from the input event to: React commit of the new count; the next animation frame showing it (what the target is checked on); the end of that frame's paint (median / p95 ms):",
     '',
     table(['locale', 'entries', 'query', 'keystrokes', 'commit', 'next frame', 'after paint'], browserRows),
   ].join('\n');

@@ -34,7 +34,8 @@ const SOURCES: Record<string, string> = {
 /** Writes the stock site into `dir`, its docs converted from the copy of our site in `siteDir`. */
 export function generateStockSite(dir: string, siteDir: string): void {
   removeWorkDir(dir);
-  const version = (JSON.parse(readFileSync(path.join(REPO, 'node_modules/@docusaurus/core/package.json'), 'utf8')) as {version: string}).version;
+  const version = (JSON.parse(readFileSync(path.join(REPO, 'node_modules/@docusaurus/core/package.json'), 'utf8')) as {version: string})
+    .version;
   const ourPackage = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {browserslist: unknown};
   const files: Record<string, string> = {
     'package.json': JSON.stringify(
@@ -42,7 +43,16 @@ export function generateStockSite(dir: string, siteDir: string): void {
         name: 'stock-site',
         version: '0.0.0',
         private: true,
-        dependencies: {'@docusaurus/core': version, '@docusaurus/faster': version, '@docusaurus/preset-classic': version, '@mdx-js/react': '^3.0.0', clsx: '^2.0.0', 'prism-react-renderer': '^2.3.0', react: '^19.0.0', 'react-dom': '^19.0.0'},
+        dependencies: {
+          '@docusaurus/core': version,
+          '@docusaurus/faster': version,
+          '@docusaurus/preset-classic': version,
+          '@mdx-js/react': '^3.0.0',
+          clsx: '^2.0.0',
+          'prism-react-renderer': '^2.3.0',
+          react: '^19.0.0',
+          'react-dom': '^19.0.0',
+        },
         // The template's browserslist, which is also ours: it sets what the bundler transpiles to.
         browserslist: ourPackage.browserslist,
         engines: {node: '>=20.0'},

@@ -100,7 +100,13 @@ function add(b: Bytes, r: RequestRecord): void {
  * network delivered, by CDP resource type, once the network is idle (and, on
  * a diagram page, once a diagram is drawn: client-side Mermaid loads after hydration).
  */
-export async function measurePageWeight(browser: Browser, origin: string, outDir: string, spec: PageSpec, mermaidFiles: ReadonlySet<string>): Promise<PageWeight> {
+export async function measurePageWeight(
+  browser: Browser,
+  origin: string,
+  outDir: string,
+  spec: PageSpec,
+  mermaidFiles: ReadonlySet<string>,
+): Promise<PageWeight> {
   const context = await browser.newContext();
   const foreign: string[] = [];
   // Not blocked with context.route(): interception changes how Chromium loads, and so the figures.
@@ -145,7 +151,13 @@ function recordWorkerRequests(context: BrowserContext): Array<Promise<RequestRec
     try {
       const sizes = await req.sizes();
       const body = await (await req.response())?.body();
-      return {url: req.url(), type: TYPES[req.resourceType()] ?? 'Other', transfer: sizes.responseBodySize + sizes.responseHeadersSize, raw: body?.length ?? 0, finished: true};
+      return {
+        url: req.url(),
+        type: TYPES[req.resourceType()] ?? 'Other',
+        transfer: sizes.responseBodySize + sizes.responseHeadersSize,
+        raw: body?.length ?? 0,
+        finished: true,
+      };
     } catch {
       return undefined; // the context closed first
     }
@@ -179,7 +191,20 @@ async function recordNetwork(cdp: CDPSession): Promise<Map<string, RequestRecord
 }
 
 function summarise(spec: PageSpec, records: RequestRecord[], mermaidFiles: ReadonlySet<string>, foreign: string[]): PageWeight {
-  const w: PageWeight = {spec, html: empty(), js: empty(), jsGzip: 0, data: empty(), css: empty(), prefetch: empty(), all: empty(), mermaidChunks: [], mermaidPrefetched: [], foreign, files: []};
+  const w: PageWeight = {
+    spec,
+    html: empty(),
+    js: empty(),
+    jsGzip: 0,
+    data: empty(),
+    css: empty(),
+    prefetch: empty(),
+    all: empty(),
+    mermaidChunks: [],
+    mermaidPrefetched: [],
+    foreign,
+    files: [],
+  };
   const finished = records.filter((x) => x.finished);
   // A preloaded script shows twice: the <link rel=preload> request (type Other, 0 bytes) and the Script.
   const run = new Set(finished.filter((r) => r.type === 'Script' || r.type === 'Stylesheet').map((r) => r.url));

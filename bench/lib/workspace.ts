@@ -1,5 +1,16 @@
 import {execFileSync} from 'node:child_process';
-import {cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {chineseTwin, withoutDiagrams} from './plain-markdown';
 
@@ -38,7 +49,10 @@ export function prepareSite(source: SiteSource): string {
   mkdirSync(SITE_DIR, {recursive: true});
   const commit = git(['rev-parse', '--short', source === 'worktree' ? 'HEAD' : `${source.rev}^{commit}`]);
   if (source !== 'worktree') {
-    execFileSync('sh', ['-c', 'git archive --format=tar "$1" | tar -x -C "$2"', 'sh', commit, SITE_DIR], {cwd: REPO, stdio: ['ignore', 'ignore', 'inherit']});
+    execFileSync('sh', ['-c', 'git archive --format=tar "$1" | tar -x -C "$2"', 'sh', commit, SITE_DIR], {
+      cwd: REPO,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     removeWorkDir(path.join(SITE_DIR, 'bench'));
   } else {
     for (const entry of readdirSync(REPO)) {
@@ -47,7 +61,9 @@ export function prepareSite(source: SiteSource): string {
     }
   }
   linkNodeModules(SITE_DIR);
-  return source !== 'worktree' ? `commit ${commit}` : `working tree of ${commit}${git(['status', '--porcelain']) ? ' with uncommitted changes' : ''}`;
+  return source !== 'worktree'
+    ? `commit ${commit}`
+    : `working tree of ${commit}${git(['status', '--porcelain']) ? ' with uncommitted changes' : ''}`;
 }
 
 /** Read-only git queries. */

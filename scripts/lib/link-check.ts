@@ -95,7 +95,7 @@ export interface CheckOptions {
 }
 
 export const DEFAULT_USER_AGENT =
-  'ContainerNetworkingGuide-LinkChecker/1.0 (maintainers\' reference check of the Container Networking Guide; one request at a time per host)';
+  "ContainerNetworkingGuide-LinkChecker/1.0 (maintainers' reference check of the Container Networking Guide; one request at a time per host)";
 
 const DEFAULTS = {
   concurrency: 8,
@@ -123,7 +123,8 @@ class Semaphore {
   }
   release(): void {
     const next = this.waiting.shift();
-    if (next) next(); // the slot passes straight to the next waiter
+    if (next)
+      next(); // the slot passes straight to the next waiter
     else this.active--;
   }
 }
@@ -138,14 +139,20 @@ class Scheduler {
   private readonly slots: Semaphore;
   private readonly tails = new Map<string, Promise<void>>();
   private readonly lastEnd = new Map<string, number>();
-  constructor(limit: number, private readonly delayMs: number) {
+  constructor(
+    limit: number,
+    private readonly delayMs: number,
+  ) {
     this.slots = new Semaphore(limit);
   }
   async run<T>(host: string, fn: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(host) ?? Promise.resolve();
     let release!: () => void;
     const mine = new Promise<void>((resolve) => (release = resolve));
-    this.tails.set(host, previous.then(() => mine));
+    this.tails.set(
+      host,
+      previous.then(() => mine),
+    );
     await previous;
     try {
       const last = this.lastEnd.get(host);
@@ -282,8 +289,10 @@ export async function checkLinks(targets: LinkTarget[], options: CheckOptions = 
       });
       const isRedirect = [301, 302, 303, 307, 308].includes(outcome.status);
       if (!isRedirect) return {chain, finalUrl: current.href, end: outcome};
-      if (location === undefined) return {chain, finalUrl: current.href, end: {kind: 'redirect-error', reason: `HTTP ${outcome.status} without a Location`}};
-      if (hops + 1 > opts.maxRedirects) return {chain, finalUrl: current.href, end: {kind: 'redirect-error', reason: `more than ${opts.maxRedirects} redirects`}};
+      if (location === undefined)
+        return {chain, finalUrl: current.href, end: {kind: 'redirect-error', reason: `HTTP ${outcome.status} without a Location`}};
+      if (hops + 1 > opts.maxRedirects)
+        return {chain, finalUrl: current.href, end: {kind: 'redirect-error', reason: `more than ${opts.maxRedirects} redirects`}};
       let next: URL;
       try {
         next = new URL(location, current);
@@ -300,7 +309,11 @@ export async function checkLinks(targets: LinkTarget[], options: CheckOptions = 
   const checkOne = async (target: LinkTarget): Promise<LinkResult> => {
     const t0 = performance.now();
     const base = {id: target.id, url: target.url, ...(target.expectUnreachable && {expectUnreachable: true as const})};
-    const done = (r: Omit<LinkResult, 'id' | 'url' | 'durationMs'>): LinkResult => ({...base, ...r, durationMs: Math.round(performance.now() - t0)});
+    const done = (r: Omit<LinkResult, 'id' | 'url' | 'durationMs'>): LinkResult => ({
+      ...base,
+      ...r,
+      durationMs: Math.round(performance.now() - t0),
+    });
 
     let start: URL;
     try {
@@ -317,7 +330,8 @@ export async function checkLinks(targets: LinkTarget[], options: CheckOptions = 
       const last = chain[chain.length - 1];
       const common = {chain, attempts, finalUrl, ...(last && {status: last.status})};
       if (end.kind === 'timeout') return done({...common, classification: 'timeout', reason: `no response within ${opts.timeoutMs} ms`});
-      if (end.kind === 'error') return done({...common, classification: 'broken', reason: errorReason(end), ...(end.code !== undefined && {errorCode: end.code})});
+      if (end.kind === 'error')
+        return done({...common, classification: 'broken', reason: errorReason(end), ...(end.code !== undefined && {errorCode: end.code})});
       if (end.kind === 'redirect-error') return done({...common, classification: 'broken', reason: end.reason});
 
       const {status} = end;
@@ -332,7 +346,12 @@ export async function checkLinks(targets: LinkTarget[], options: CheckOptions = 
           await sleep(Math.min(retryAfterMs ?? opts.retryDelayMs, opts.maxRetryAfterMs));
           continue;
         }
-        return done({...common, classification: 'rate-limited', reason: 'HTTP 429 Too Many Requests: try later', ...(retryAfterMs !== undefined && {retryAfterMs})});
+        return done({
+          ...common,
+          classification: 'rate-limited',
+          reason: 'HTTP 429 Too Many Requests: try later',
+          ...(retryAfterMs !== undefined && {retryAfterMs}),
+        });
       }
       if (status >= 500 && retriesLeft-- > 0) {
         await sleep(opts.retryDelayMs);
@@ -371,7 +390,8 @@ export function countResults(results: LinkResult[]): Record<Classification, numb
 }
 
 /** Broken or invalid, and not an address the catalogue already lists as unreachable. */
-export const isFailure = (r: LinkResult): boolean => (r.classification === 'broken' || r.classification === 'invalid') && !r.expectUnreachable;
+export const isFailure = (r: LinkResult): boolean =>
+  (r.classification === 'broken' || r.classification === 'invalid') && !r.expectUnreachable;
 const isHealthy = (r: LinkResult): boolean => r.classification === 'ok' || r.classification === 'redirected';
 
 export interface ReportDiff {
@@ -396,7 +416,8 @@ export function diffReports(previous: LinkReport, current: LinkReport): ReportDi
     } else if (old && isHealthy(old) && isHealthy(now)) {
       const target = (r: LinkResult) => (r.classification === 'redirected' ? r.finalUrl : undefined);
       const [a, b] = [target(old), target(now)];
-      if (a !== b) diff.redirectChanged.push({id: now.id, url: now.url, ...(a !== undefined && {before: a}), ...(b !== undefined && {after: b})});
+      if (a !== b)
+        diff.redirectChanged.push({id: now.id, url: now.url, ...(a !== undefined && {before: a}), ...(b !== undefined && {after: b})});
     }
   }
   return diff;
@@ -440,7 +461,8 @@ export function renderMarkdown(report: LinkReport, previous?: LinkReport): strin
     ...section(
       'Rate-limited',
       by('rate-limited').map(
-        (r) => `- **${r.id}**: ${code(r.url)}: HTTP 429, try later${r.retryAfterMs !== undefined ? ` (Retry-After ${Math.round(r.retryAfterMs / 1000)} s)` : ''}`,
+        (r) =>
+          `- **${r.id}**: ${code(r.url)}: HTTP 429, try later${r.retryAfterMs !== undefined ? ` (Retry-After ${Math.round(r.retryAfterMs / 1000)} s)` : ''}`,
       ),
     ),
     ...section(
@@ -458,7 +480,9 @@ export function renderMarkdown(report: LinkReport, previous?: LinkReport): strin
     lines.push(
       ...section(
         'Catalogued as unreachable',
-        known.map((r) => `- **${r.id}**: ${code(r.url)}: ${r.classification}${isHealthy(r) ? ': it answers again, review its status' : ''}`),
+        known.map(
+          (r) => `- **${r.id}**: ${code(r.url)}: ${r.classification}${isHealthy(r) ? ': it answers again, review its status' : ''}`,
+        ),
       ),
     );
   }
@@ -469,12 +493,23 @@ export function renderMarkdown(report: LinkReport, previous?: LinkReport): strin
   } else {
     const d = diffReports(previous, report);
     lines.push(`Compared with the report of ${d.previousDate}.`, '');
-    const sub = (title: string, items: string[]) => lines.push(`### ${title} (${items.length})`, '', ...(items.length ? items : ['None.']), '');
-    sub('Newly broken', d.newlyBroken.map((x) => `- **${x.id}**: ${code(x.url)}: ${x.now.reason ?? x.now.classification} (before: ${x.before ?? 'not checked'})`));
-    sub('Fixed', d.fixed.map((x) => `- **${x.id}**: ${code(x.url)}: now ${x.now.classification} (before: ${x.before})`));
+    const sub = (title: string, items: string[]) =>
+      lines.push(`### ${title} (${items.length})`, '', ...(items.length ? items : ['None.']), '');
+    sub(
+      'Newly broken',
+      d.newlyBroken.map(
+        (x) => `- **${x.id}**: ${code(x.url)}: ${x.now.reason ?? x.now.classification} (before: ${x.before ?? 'not checked'})`,
+      ),
+    );
+    sub(
+      'Fixed',
+      d.fixed.map((x) => `- **${x.id}**: ${code(x.url)}: now ${x.now.classification} (before: ${x.before})`),
+    );
     sub(
       'Redirect target changed',
-      d.redirectChanged.map((x) => `- **${x.id}**: ${code(x.url)}: ${x.before ? code(x.before) : 'no redirect'} → ${x.after ? code(x.after) : 'no redirect'}`),
+      d.redirectChanged.map(
+        (x) => `- **${x.id}**: ${code(x.url)}: ${x.before ? code(x.before) : 'no redirect'} → ${x.after ? code(x.after) : 'no redirect'}`,
+      ),
     );
   }
   return `${lines.join('\n').trimEnd()}\n`;

@@ -61,10 +61,13 @@ export function startStaticServer(opts: ServeOptions): Promise<StaticServer> {
   const files = sirv(root, {
     extensions: ['html'],
     etag: true,
-    setHeaders: (res, pathname) => res.setHeader('Cache-Control', assetPrefixes.some((p) => pathname.startsWith(p)) ? IMMUTABLE : 'no-cache'),
+    setHeaders: (res, pathname) =>
+      res.setHeader('Cache-Control', assetPrefixes.some((p) => pathname.startsWith(p)) ? IMMUTABLE : 'no-cache'),
   });
   // Typed for Express, but compression only touches node's own request and response.
-  const compress = opts.compress ? (compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void) : undefined;
+  const compress = opts.compress
+    ? (compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void)
+    : undefined;
 
   // Read once: the build does not change while it is served.
   const notFoundPages = new Map<string, Buffer>();

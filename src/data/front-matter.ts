@@ -27,7 +27,8 @@ const DOCS_ROOTS = /^(?:docs|i18n\/[^/]+\/docusaurus-plugin-content-docs\/curren
 const text = z.string({error: 'must be text'}).trim().min(1, 'must not be empty');
 /** A list item; YAML reads a bare 8472 (a port, say) as a number, which is as good a keyword as any. */
 const item = z.union([text, z.number().transform(String)], {error: 'must be text'});
-const list = (example: string) => z.array(item, {error: `must be a list, e.g. ${example}`}).min(1, `must list at least one, e.g. ${example}`);
+const list = (example: string) =>
+  z.array(item, {error: `must be a list, e.g. ${example}`}).min(1, `must list at least one, e.g. ${example}`);
 const date = z.iso.date({error: 'must be a date YYYY-MM-DD'});
 
 export const chapterFrontMatterSchema = z.strictObject({
@@ -67,7 +68,10 @@ function asWritten(frontMatter: Record<string, unknown>, fileContent: string): R
     Object.entries(frontMatter).map(([field, value]) => {
       if (!(value instanceof Date)) return [field, value];
       const line = block.split(/\r?\n/).find((l) => l.startsWith(`${field}:`));
-      const written = line?.slice(field.length + 1).replace(/\s#.*$/, '').trim();
+      const written = line
+        ?.slice(field.length + 1)
+        .replace(/\s#.*$/, '')
+        .trim();
       return [field, written ?? value];
     }),
   );
@@ -75,7 +79,9 @@ function asWritten(frontMatter: Record<string, unknown>, fileContent: string): R
 
 function problemsOf(issue: z.core.$ZodIssue, input: Record<string, unknown>): string[] {
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => `front matter field "${key}": not a field of this page (misspelt? new fields go in src/data/front-matter.ts)`);
+    return issue.keys.map(
+      (key) => `front matter field "${key}": not a field of this page (misspelt? new fields go in src/data/front-matter.ts)`,
+    );
   }
   const field = issue.path.join('.');
   const missing = issue.path.length === 1 && input[String(issue.path[0])] === undefined;

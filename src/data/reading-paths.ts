@@ -14,15 +14,24 @@ export function readingPaths(): ReadingPath[] {
   const words: Record<ReadingPathId, {title: string; audience: string}> = {
     newcomer: {
       title: translate({id: 'home.path.newcomer.title', message: 'New to container networking'}),
-      audience: translate({id: 'home.path.newcomer.audience', message: 'From one isolated network stack to a Kubernetes Service, each step building on the last.'}),
+      audience: translate({
+        id: 'home.path.newcomer.audience',
+        message: 'From one isolated network stack to a Kubernetes Service, each step building on the last.',
+      }),
     },
     operator: {
       title: translate({id: 'home.path.operator.title', message: 'Running clusters'}),
-      audience: translate({id: 'home.path.operator.audience', message: 'For operators who need to know which component moves the packet, and how to see it.'}),
+      audience: translate({
+        id: 'home.path.operator.audience',
+        message: 'For operators who need to know which component moves the packet, and how to see it.',
+      }),
     },
     'reading-list': {
       title: translate({id: 'home.path.readingList.title', message: 'Just the reading list'}),
-      audience: translate({id: 'home.path.readingList.audience', message: 'The curated catalogue: every link of the classic reading lists, with what still holds and what replaced the rest.'}),
+      audience: translate({
+        id: 'home.path.readingList.audience',
+        message: 'The curated catalogue: every link of the classic reading lists, with what still holds and what replaced the rest.',
+      }),
     },
   };
   const labels: Record<StepDocId, string> = {

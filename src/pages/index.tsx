@@ -19,7 +19,12 @@ export default function Home(): React.JSX.Element {
   return (
     <Layout
       title={translate({id: 'home.title', message: 'How packets move between containers, pods and Services'})}
-      description={translate({id: 'home.description', message: 'A bilingual guide to container networking, from Linux network namespaces through Docker and CNI to Kubernetes Services, with tested labs and a curated reading list.'})}>
+      description={translate({
+        id: 'home.description',
+        message:
+          'A bilingual guide to container networking, from Linux network namespaces through Docker and CNI to Kubernetes Services, with tested labs and a curated reading list.',
+      })}
+    >
       <header className={styles.hero}>
         <div className="container">
           <Heading as="h1" className={styles.title}>
@@ -27,10 +32,12 @@ export default function Home(): React.JSX.Element {
           </Heading>
           <p className={styles.lead}>
             <Translate id="home.lead.1">
-              This guide follows a packet from a Linux network namespace through Docker’s bridge, the CNI plugins and kube-proxy to a Kubernetes Service, explaining what each piece of the kernel and of the cluster does to it.
+              This guide follows a packet from a Linux network namespace through Docker’s bridge, the CNI plugins and kube-proxy to a
+              Kubernetes Service, explaining what each piece of the kernel and of the cluster does to it.
             </Translate>{' '}
             <Translate id="home.lead.2">
-              Every chapter comes in English and Chinese with diagrams and a lab you can run, and every chapter points to the best material to read next.
+              Every chapter comes in English and Chinese with diagrams and a lab you can run, and every chapter points to the best material
+              to read next.
             </Translate>
           </p>
           <div className={styles.actions}>
@@ -75,20 +82,39 @@ export default function Home(): React.JSX.Element {
         </Heading>
         <ul className={styles.parts}>
           <li>
-            <strong><Translate id="home.part.linux.title">Linux foundations</Translate></strong>{' '}
-            <Translate id="home.part.linux.body">Namespaces, veth pairs, bridges, routing, netfilter, traffic control, VXLAN and Open vSwitch: the kernel parts every container network is assembled from.</Translate>
+            <strong>
+              <Translate id="home.part.linux.title">Linux foundations</Translate>
+            </strong>{' '}
+            <Translate id="home.part.linux.body">
+              Namespaces, veth pairs, bridges, routing, netfilter, traffic control, VXLAN and Open vSwitch: the kernel parts every container
+              network is assembled from.
+            </Translate>
           </li>
           <li>
-            <strong><Translate id="home.part.docker.title">Docker and CNI</Translate></strong>{' '}
-            <Translate id="home.part.docker.body">How a runtime wires a container into a network: Docker’s drivers, the Container Network Interface and the plugins that implement it.</Translate>
+            <strong>
+              <Translate id="home.part.docker.title">Docker and CNI</Translate>
+            </strong>{' '}
+            <Translate id="home.part.docker.body">
+              How a runtime wires a container into a network: Docker’s drivers, the Container Network Interface and the plugins that
+              implement it.
+            </Translate>
           </li>
           <li>
-            <strong><Translate id="home.part.k8s.title">Kubernetes</Translate></strong>{' '}
-            <Translate id="home.part.k8s.body">The network model, Services and kube-proxy, DNS, Ingress and the Gateway API, NetworkPolicy, service discovery and service mesh.</Translate>
+            <strong>
+              <Translate id="home.part.k8s.title">Kubernetes</Translate>
+            </strong>{' '}
+            <Translate id="home.part.k8s.body">
+              The network model, Services and kube-proxy, DNS, Ingress and the Gateway API, NetworkPolicy, service discovery and service
+              mesh.
+            </Translate>
           </li>
           <li>
-            <strong><Translate id="home.part.refs.title">References</Translate></strong>{' '}
-            <Translate id="home.part.refs.body">A curated catalogue of articles, talks, specifications and tools, each marked with whether it still holds or what replaced it.</Translate>{' '}
+            <strong>
+              <Translate id="home.part.refs.title">References</Translate>
+            </strong>{' '}
+            <Translate id="home.part.refs.body">
+              A curated catalogue of articles, talks, specifications and tools, each marked with whether it still holds or what replaced it.
+            </Translate>{' '}
             <Link to="/docs/references">
               <Translate id="home.part.refs.link">Browse the reading lists</Translate>
             </Link>

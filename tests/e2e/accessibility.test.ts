@@ -26,7 +26,12 @@ describe('WCAG 2 A and AA (axe)', () => {
           await w.page.goto(`${site.url}${prefix}${p}`, {waitUntil: 'networkidle'});
           const results = await new AxeBuilder({page: w.page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
           for (const v of results.violations) {
-            problems.push(`${name} (${prefix}${p}): ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+            problems.push(
+              `${name} (${prefix}${p}): ${v.id}: ${v.help} — ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(' | ')}`,
+            );
           }
         }
         await w.close();

@@ -38,7 +38,9 @@ describe('code blocks, highlighted at build time', () => {
     const dirs = [path.join(BUILD_DIR, 'assets/js'), path.join(BUILD_DIR, 'zh-Hans/assets/js')];
     if (!dirs.every(existsSync)) return skipOrFail(t, `no build in ${BUILD_DIR}: run \`npm run build\` first`);
     // DFS is a method of Prism's core object; its name survives minification.
-    const withPrism = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.js') && readFileSync(path.join(dir, f), 'utf8').includes('DFS:function')));
+    const withPrism = dirs.flatMap((dir) =>
+      readdirSync(dir).filter((f) => f.endsWith('.js') && readFileSync(path.join(dir, f), 'utf8').includes('DFS:function')),
+    );
     assert.deepEqual(withPrism, []);
   });
 });

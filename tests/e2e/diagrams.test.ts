@@ -10,7 +10,10 @@ function diagramPages(): Map<string, number> {
   const pages = new Map<string, number>();
   for (const b of allMermaidBlocks()) {
     const zh = b.file.startsWith('i18n/zh-Hans/');
-    const rel = b.file.replace(/^i18n\/zh-Hans\/docusaurus-plugin-content-docs\/current\//, '').replace(/^docs\//, '').replace(/\.mdx?$/, '');
+    const rel = b.file
+      .replace(/^i18n\/zh-Hans\/docusaurus-plugin-content-docs\/current\//, '')
+      .replace(/^docs\//, '')
+      .replace(/\.mdx?$/, '');
     const url = `${zh ? '/zh-Hans' : ''}/docs/${rel}`;
     pages.set(url, (pages.get(url) ?? 0) + 1);
   }
@@ -31,7 +34,8 @@ describe('diagrams are rendered at build time', () => {
         for (const mode of ['light', 'dark']) {
           const svg = new RegExp(`class="?static-mermaid__${mode}"?><svg[^>]*aria-labelledby="?([^" >]+)`).exec(inner);
           if (!svg) problems.push(`${p}, diagram ${i + 1}: no ${mode} <svg> with aria-labelledby`);
-          else if (!new RegExp(`<title id="?${svg[1]}"?>[^<]+</title>`).test(inner)) problems.push(`${p}, diagram ${i + 1}: ${mode} SVG has no <title> (accTitle)`);
+          else if (!new RegExp(`<title id="?${svg[1]}"?>[^<]+</title>`).test(inner))
+            problems.push(`${p}, diagram ${i + 1}: ${mode} SVG has no <title> (accTitle)`);
         }
         if (!/<desc /.test(inner)) problems.push(`${p}, diagram ${i + 1}: no <desc> (accDescr)`);
       });
@@ -60,7 +64,9 @@ describe('diagrams are rendered at build time', () => {
             await w.page.goto(site.url + p, {waitUntil: 'networkidle'});
             assert.equal(await w.page.locator('html').getAttribute('data-theme'), scheme);
             const visibleCount = (mode: string) =>
-              w.page.locator(`figure[data-diagram] .static-mermaid__${mode} svg`).evaluateAll((svgs) => svgs.filter((el) => (el as SVGElement).getBoundingClientRect().width > 0).length);
+              w.page
+                .locator(`figure[data-diagram] .static-mermaid__${mode} svg`)
+                .evaluateAll((svgs) => svgs.filter((el) => (el as SVGElement).getBoundingClientRect().width > 0).length);
             const visible = await visibleCount(scheme);
             const hidden = await visibleCount(scheme === 'light' ? 'dark' : 'light');
             if (visible !== count) problems.push(`${p}: ${visible} of ${count} ${scheme} diagrams visible`);
@@ -86,7 +92,11 @@ describe('diagrams are rendered at build time', () => {
       await w.page.locator('nav.menu').getByRole('link', {name: 'Network namespaces'}).click();
       await w.page.waitForURL(/\/docs\/linux\/network-namespaces$/);
       const count = pages.get('/docs/linux/network-namespaces') ?? 0;
-      await w.page.waitForFunction((n) => document.querySelectorAll('figure[data-diagram] .static-mermaid__light svg').length === n, count, {timeout: 10_000});
+      await w.page.waitForFunction(
+        (n) => document.querySelectorAll('figure[data-diagram] .static-mermaid__light svg').length === n,
+        count,
+        {timeout: 10_000},
+      );
       assert.deepEqual(w.problems, []);
       await w.close();
     });

@@ -3,7 +3,14 @@ import {describe, test} from 'node:test';
 import {siteForSuite} from '../helpers/site';
 
 // One page of each type; a phone screen, where headings wrap and shifts are largest.
-const PAGES = ['/', '/docs/linux/network-namespaces', '/docs/references', '/docs/references/service-mesh', '/references', '/search?q=namespace'];
+const PAGES = [
+  '/',
+  '/docs/linux/network-namespaces',
+  '/docs/references',
+  '/docs/references/service-mesh',
+  '/references',
+  '/search?q=namespace',
+];
 const PHONE = {viewport: {width: 412, height: 823}, isMobile: true, hasTouch: true};
 
 /** Records every layout shift that no input caused, from the first paint on. */

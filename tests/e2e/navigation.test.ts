@@ -81,7 +81,9 @@ describe('site search index', () => {
     test(`${locale || 'en'}: has the text around a lab, not the lab's script and output`, (t) => {
       const file = path.join(BUILD_DIR, locale, 'search-index.json');
       if (!existsSync(file)) return skipOrFail(t, `no ${file}: run \`npm run build\` first`);
-      const text = (JSON.parse(readFileSync(file, 'utf8')) as Array<{documents: Array<{t?: string}>}>).flatMap((part) => part.documents.map((d) => d.t ?? '')).join('\n');
+      const text = (JSON.parse(readFileSync(file, 'utf8')) as Array<{documents: Array<{t?: string}>}>)
+        .flatMap((part) => part.documents.map((d) => d.t ?? ''))
+        .join('\n');
       // Prose names the labs; only the scripts source lib.sh.
       assert.ok(text.includes('labs/netns-basics.sh'), 'the prose that names the lab is indexed');
       assert.ok(!text.includes('source "$(dirname "$0")/lib.sh"'), 'lab scripts are left out of the index');

@@ -21,14 +21,23 @@ describe('every page of both sitemaps', () => {
     const site = siteOr(t);
     if (!site) return;
     const paths = [...sitemapPaths('sitemap.xml', site.basePath), ...sitemapPaths('zh-Hans/sitemap.xml', site.basePath)];
-    assert.ok(paths.some((p) => p.startsWith('/zh-Hans/')), 'the Chinese sitemap lists no page');
+    assert.ok(
+      paths.some((p) => p.startsWith('/zh-Hans/')),
+      'the Chinese sitemap lists no page',
+    );
     const problems: string[] = [];
     await visitConcurrently(site, paths, 2, async (w, p) => {
       w.problems.length = 0;
       w.foreign.length = 0;
       const response = await w.page.goto(site.url + p, {waitUntil: 'networkidle'});
       if (response?.status() !== 200) problems.push(`${p}: status ${response?.status()}`);
-      const h1 = (await w.page.locator('h1').first().textContent({timeout: 20_000}).catch(() => null))?.trim();
+      const h1 = (
+        await w.page
+          .locator('h1')
+          .first()
+          .textContent({timeout: 20_000})
+          .catch(() => null)
+      )?.trim();
       if (!h1) problems.push(`${p}: no <h1>`);
       for (const msg of w.problems) problems.push(`${p}: ${msg}`);
       for (const u of w.foreign) problems.push(`${p}: requested ${u}`);

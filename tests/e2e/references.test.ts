@@ -11,7 +11,10 @@ describe('reference pages and explorer', () => {
     if (!site) return;
     const inCategory = references.filter((r) => r.category === 'service-mesh');
     const w = await watchedPage(site);
-    for (const [prefix, locale] of [['', 'en'], ['/zh-Hans', 'zh']] as const) {
+    for (const [prefix, locale] of [
+      ['', 'en'],
+      ['/zh-Hans', 'zh'],
+    ] as const) {
       await w.page.goto(`${site.url}${prefix}/docs/references/service-mesh`);
       assert.equal(await w.page.locator('article[id]').count(), inCategory.length);
       for (const ref of inCategory) {

@@ -35,7 +35,7 @@ export async function openSite(): Promise<Site> {
     browser,
     close: async () => {
       await browser.close();
-      await new Promise<void>((resolve) => (server).close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

@@ -89,7 +89,10 @@ describe('front matter (src/data/front-matter.ts, run by the build)', () => {
 
   test('a chapter without a review date is rejected, naming the file and the field', async () => {
     assert.equal(await rejection('docs/linux/broken.mdx', frontMatter(GOOD)), '');
-    assert.equal(await rejection('docs/linux/broken.mdx', without('reviewed')), 'docs/linux/broken.mdx: front matter field "reviewed": is missing');
+    assert.equal(
+      await rejection('docs/linux/broken.mdx', without('reviewed')),
+      'docs/linux/broken.mdx: front matter field "reviewed": is missing',
+    );
     assert.equal(
       await rejection('i18n/zh-Hans/docusaurus-plugin-content-docs/current/how-to-read.mdx', without('versions')),
       'i18n/zh-Hans/docusaurus-plugin-content-docs/current/how-to-read.mdx: front matter field "versions": is missing',
@@ -120,13 +123,19 @@ describe('front matter (src/data/front-matter.ts, run by the build)', () => {
   test('a reading-list page needs no review date, and may not claim one', async () => {
     const page = 'docs/references/dns.mdx';
     assert.equal(await rejection(page, 'title: DNS\ndescription: Cluster DNS servers.'), '');
-    assert.match(await rejection(page, 'title: DNS\ndescription: Cluster DNS servers.\nreviewed: 2026-11-22'), /^docs\/references\/dns\.mdx: front matter field "reviewed": not a field of this page/);
+    assert.match(
+      await rejection(page, 'title: DNS\ndescription: Cluster DNS servers.\nreviewed: 2026-11-22'),
+      /^docs\/references\/dns\.mdx: front matter field "reviewed": not a field of this page/,
+    );
     assert.equal(await rejection(page, 'title: DNS'), 'docs/references/dns.mdx: front matter field "description": is missing');
   });
 });
 
 describe('chapter anatomy (CONTRIBUTING.md)', () => {
-  for (const [dir, prefix] of [[DOCS_DIR, 'docs'], [ZH_DOCS_DIR, 'i18n/zh-Hans/docusaurus-plugin-content-docs/current']] as const) {
+  for (const [dir, prefix] of [
+    [DOCS_DIR, 'docs'],
+    [ZH_DOCS_DIR, 'i18n/zh-Hans/docusaurus-plugin-content-docs/current'],
+  ] as const) {
     test(`${prefix}: part chapters have outcomes, a diagram, pitfalls and further reading`, () => {
       const problems: string[] = [];
       for (const f of partChapters) {

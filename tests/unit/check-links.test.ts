@@ -39,13 +39,19 @@ function assertPolite(requests: RequestRecord[], delay: number, timeout: number)
     assert.ok(prev.ended !== undefined, `${label}: the first never ended`);
     assert.ok(next.arrived - prev.arrived >= delay, `${label}: only ${(next.arrived - prev.arrived).toFixed(1)} ms apart`);
     if (prev.answered) {
-      assert.ok(next.arrived >= prev.ended, `${label}: overlap (next arrived ${(prev.ended - next.arrived).toFixed(1)} ms before the previous ended)`);
+      assert.ok(
+        next.arrived >= prev.ended,
+        `${label}: overlap (next arrived ${(prev.ended - next.arrived).toFixed(1)} ms before the previous ended)`,
+      );
       assert.ok(next.arrived - prev.ended >= delay, `${label}: only ${(next.arrived - prev.ended).toFixed(1)} ms after the previous ended`);
     } else {
       // The client gave up on an unanswered request: the server learns of the close
       // only when its event loop gets to it, which a loaded machine delays, so the
       // client's own timeout is the measure of "one at a time".
-      assert.ok(next.arrived - prev.arrived >= timeout + delay - SETUP_SLACK, `${label}: the next began ${(next.arrived - prev.arrived).toFixed(1)} ms after an unanswered request`);
+      assert.ok(
+        next.arrived - prev.arrived >= timeout + delay - SETUP_SLACK,
+        `${label}: the next began ${(next.arrived - prev.arrived).toFixed(1)} ms after an unanswered request`,
+      );
     }
   }
 }
@@ -136,13 +142,25 @@ describe('checkLinks against a fixture server', () => {
 
   test('reports the whole redirect chain, its final URL and whether it is permanent', () => {
     const chain = result('chain');
-    assert.deepEqual(chain.chain.map((h) => h.status), [301, 302, 200]);
-    assert.deepEqual(chain.chain.map((h) => h.location), ['/chain/2', server.url('/chain/end'), undefined]);
-    assert.deepEqual(chain.chain.map((h) => h.url), [server.url('/chain/1'), server.url('/chain/2'), server.url('/chain/end')]);
+    assert.deepEqual(
+      chain.chain.map((h) => h.status),
+      [301, 302, 200],
+    );
+    assert.deepEqual(
+      chain.chain.map((h) => h.location),
+      ['/chain/2', server.url('/chain/end'), undefined],
+    );
+    assert.deepEqual(
+      chain.chain.map((h) => h.url),
+      [server.url('/chain/1'), server.url('/chain/2'), server.url('/chain/end')],
+    );
     assert.equal(chain.finalUrl, server.url('/chain/end'));
     assert.equal(chain.permanent, false, 'a 302 in the chain makes it temporary');
     const moved = result('moved');
-    assert.deepEqual(moved.chain.map((h) => h.status), [308, 200]);
+    assert.deepEqual(
+      moved.chain.map((h) => h.status),
+      [308, 200],
+    );
     assert.equal(moved.finalUrl, server.url('/ok'));
     assert.equal(moved.permanent, true);
     assert.equal(result('ok').chain.length, 1);
@@ -178,7 +196,10 @@ describe('checkLinks against a fixture server', () => {
   test('a request that hangs times out (HEAD, then GET), and the run goes on', () => {
     const hang = result('hang');
     assert.match(hang.reason ?? '', new RegExp(`${TIMEOUT} ms`));
-    assert.deepEqual(hitsTo('/hang').map((r) => r.method), ['HEAD', 'GET']);
+    assert.deepEqual(
+      hitsTo('/hang').map((r) => r.method),
+      ['HEAD', 'GET'],
+    );
     assert.ok(hang.durationMs >= 2 * TIMEOUT, `took ${hang.durationMs} ms`);
     for (const r of hitsTo('/hang')) {
       const held = r.ended! - r.arrived;
@@ -188,9 +209,16 @@ describe('checkLinks against a fixture server', () => {
 
   test('HEAD 405 falls back to GET', () => {
     const r = result('get-only');
-    assert.deepEqual(hitsTo('/get-only').map((x) => x.method), ['HEAD', 'GET']);
+    assert.deepEqual(
+      hitsTo('/get-only').map((x) => x.method),
+      ['HEAD', 'GET'],
+    );
     assert.deepEqual(r.chain, [{url: server.url('/get-only'), method: 'GET', status: 200, fallback: 'HEAD 405'}]);
-    assert.deepEqual(hitsTo('/ok').map((x) => x.method), ['HEAD', 'HEAD'], 'HEAD alone where it works (ok, and the end of moved)');
+    assert.deepEqual(
+      hitsTo('/ok').map((x) => x.method),
+      ['HEAD', 'HEAD'],
+      'HEAD alone where it works (ok, and the end of moved)',
+    );
   });
 
   test('a refused connection is broken; a malformed URL is invalid and never requested', () => {
@@ -206,7 +234,10 @@ describe('checkLinks against a fixture server', () => {
   test('an address the catalogue marks unreachable is reported but does not count as a failure', () => {
     assert.equal(result('gone').expectUnreachable, true);
     assert.equal(isFailure(result('gone')), false);
-    assert.deepEqual(report.results.filter(isFailure).map((r) => r.id), ['not-found', 'error', 'loop', 'refused', 'malformed']);
+    assert.deepEqual(
+      report.results.filter(isFailure).map((r) => r.id),
+      ['not-found', 'error', 'loop', 'refused', 'malformed'],
+    );
   });
 
   test('sends a User-Agent naming the guide', () => {
@@ -225,7 +256,8 @@ describe('checkLinks against a fixture server', () => {
     assert.match(md, /\| broken \| 5 \|/);
     const sectionOf = (title: string) => md.split(/^## /m).find((s) => s.startsWith(title)) ?? '';
     const broken = sectionOf('Broken');
-    for (const id of ['not-found', 'error', 'loop', 'refused', 'malformed']) assert.ok(broken.includes(`**${id}**`), `${id} missing from Broken`);
+    for (const id of ['not-found', 'error', 'loop', 'refused', 'malformed'])
+      assert.ok(broken.includes(`**${id}**`), `${id} missing from Broken`);
     assert.ok(broken.includes(server.url('/not-found')));
     assert.match(broken, /HTTP 404/);
     assert.match(broken, /invalid URL/);
@@ -289,9 +321,20 @@ describe('report comparison and files', () => {
     generatedAt: `${date}T00:00:00.000Z`,
     date,
     options: {concurrency: 8, perHostDelayMs: 500, timeoutMs: 10000, retries: 1},
-    counts: {ok: 0, redirected: 0, broken: 0, timeout: 0, 'rate-limited': 0, invalid: 0, ...Object.fromEntries(
-      ['ok', 'redirected', 'broken', 'timeout', 'rate-limited', 'invalid'].map((c) => [c, results.filter((r) => r.classification === c).length]),
-    )},
+    counts: {
+      ok: 0,
+      redirected: 0,
+      broken: 0,
+      timeout: 0,
+      'rate-limited': 0,
+      invalid: 0,
+      ...Object.fromEntries(
+        ['ok', 'redirected', 'broken', 'timeout', 'rate-limited', 'invalid'].map((c) => [
+          c,
+          results.filter((r) => r.classification === c).length,
+        ]),
+      ),
+    },
     results,
   });
   const previous = reportOf('2025-03-01', [
@@ -317,8 +360,17 @@ describe('report comparison and files', () => {
   test('diffReports finds newly broken, fixed and changed redirect targets', () => {
     const d = diffReports(previous, current);
     assert.equal(d.previousDate, '2025-03-01');
-    assert.deepEqual(d.newlyBroken.map((x) => [x.id, x.before]), [['breaks', 'ok'], ['new-entry', undefined]]);
-    assert.deepEqual(d.fixed.map((x) => [x.id, x.before, x.now.classification]), [['gets-fixed', 'broken', 'ok']]);
+    assert.deepEqual(
+      d.newlyBroken.map((x) => [x.id, x.before]),
+      [
+        ['breaks', 'ok'],
+        ['new-entry', undefined],
+      ],
+    );
+    assert.deepEqual(
+      d.fixed.map((x) => [x.id, x.before, x.now.classification]),
+      [['gets-fixed', 'broken', 'ok']],
+    );
     assert.deepEqual(d.redirectChanged, [
       {id: 'moves', url: 'https://example.test/moves', before: 'https://example.test/old-home', after: 'https://example.test/new-home'},
       {id: 'starts-redirecting', url: 'https://example.test/starts-redirecting', after: 'https://example.test/elsewhere'},
@@ -329,7 +381,10 @@ describe('report comparison and files', () => {
     const md = renderMarkdown(current, previous);
     const changed = md.slice(md.indexOf('## Changed since the last report'));
     assert.match(changed, /Compared with the report of 2025-03-01/);
-    assert.match(changed, /### Newly broken \(2\)\n\n- \*\*breaks\*\*.*HTTP 404 \(before: ok\)\n- \*\*new-entry\*\*.*\(before: not checked\)/);
+    assert.match(
+      changed,
+      /### Newly broken \(2\)\n\n- \*\*breaks\*\*.*HTTP 404 \(before: ok\)\n- \*\*new-entry\*\*.*\(before: not checked\)/,
+    );
     assert.match(changed, /### Fixed \(1\)\n\n- \*\*gets-fixed\*\*.*now ok \(before: broken\)/);
     assert.match(changed, /### Redirect target changed \(2\)\n\n- \*\*moves\*\*.*old-home.*→.*new-home/);
     assert.doesNotMatch(changed, /stays-broken|stays-ok|times-out/);

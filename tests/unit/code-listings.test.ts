@@ -9,7 +9,12 @@ import {highlight} from '../../src/features/code-listings/highlight';
 import type {LoadContext} from '@docusaurus/types';
 
 /** What a reader copies: the text of the markup, entities decoded. */
-const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const attr = (node: MdxJsxFlowElement, name: string) => node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
 
 describe('code highlighted at build time', () => {
@@ -63,7 +68,9 @@ describe('code highlighted at build time', () => {
   });
 
   test('languages asked of the browser-side Prism stop the build, since the browser has none', () => {
-    const context = {siteConfig: {themeConfig: {prism: {theme: themes.vsLight, darkTheme: themes.oneDark, additionalLanguages: ['rust']}}}} as unknown as LoadContext;
+    const context = {
+      siteConfig: {themeConfig: {prism: {theme: themes.vsLight, darkTheme: themes.oneDark, additionalLanguages: ['rust']}}},
+    } as unknown as LoadContext;
     assert.throws(() => codeListingPlugin(context), /docusaurus\.config\.ts: themeConfig\.prism\.additionalLanguages must be empty/);
   });
 });

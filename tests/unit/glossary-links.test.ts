@@ -22,7 +22,10 @@ function fixtureSite(en: string[], zh: string[]) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cng-glossary-'));
   const docsDir = path.join(dir, 'docs');
   const zhDocsDir = path.join(dir, 'i18n/zh-Hans/docusaurus-plugin-content-docs/current');
-  for (const [base, headings] of [[docsDir, en], [zhDocsDir, zh]] as const) {
+  for (const [base, headings] of [
+    [docsDir, en],
+    [zhDocsDir, zh],
+  ] as const) {
     mkdirSync(path.join(base, 'kubernetes'), {recursive: true});
     writeFileSync(path.join(base, GLOSSARY), `# Glossary\n\n${headings.map((h) => `${h}\n\nA definition.\n`).join('\n')}`);
   }
@@ -36,7 +39,10 @@ describe('glossary links', () => {
 
   test('every entry of the glossary is a term, and both languages have the same entries', () => {
     const terms = {en: glossaryTerms(path.join(DOCS_DIR, GLOSSARY), 'en'), zh: glossaryTerms(path.join(ZH_DOCS_DIR, GLOSSARY), 'zh')};
-    for (const [locale, dir] of [['en', DOCS_DIR], ['zh', ZH_DOCS_DIR]] as const) {
+    for (const [locale, dir] of [
+      ['en', DOCS_DIR],
+      ['zh', ZH_DOCS_DIR],
+    ] as const) {
       const entries = readFileSync(path.join(dir, GLOSSARY), 'utf8').match(/^### /gm)?.length ?? 0;
       assert.equal(terms[locale].length, entries, `${locale}: one term per ### heading`);
     }
@@ -46,7 +52,10 @@ describe('glossary links', () => {
   test('an entry without an id stops the build with the glossary’s file and line', () => {
     const site = fixtureSite(['### veth pair (虚拟网卡对) {#veth}', '### conntrack (连接跟踪)'], ['### 虚拟网卡对（veth pair） {#veth}']);
     fixtures.push(site.dir);
-    assert.throws(() => glossaryTerms(path.join(site.docsDir, GLOSSARY), 'en'), /docs\/kubernetes\/glossary\.mdx:7: a glossary entry needs a term .* and an id/);
+    assert.throws(
+      () => glossaryTerms(path.join(site.docsDir, GLOSSARY), 'en'),
+      /docs\/kubernetes\/glossary\.mdx:7: a glossary entry needs a term .* and an id/,
+    );
   });
 
   test('the first use of a term on a page links to its entry; later uses, headings, links, code and components do not', () => {
@@ -62,13 +71,27 @@ describe('glossary links', () => {
       {url: 'https://example.org', text: 'conntrack in a link'},
       {url: '/docs/kubernetes/glossary#conntrack', text: 'conntrack'},
     ]);
-    assert.deepEqual((tree.children[3] as Paragraph).children.map((c) => c.type), ['inlineCode', 'text', 'link', 'text'], 'the text around the link stays');
+    assert.deepEqual(
+      (tree.children[3] as Paragraph).children.map((c) => c.type),
+      ['inlineCode', 'text', 'link', 'text'],
+      'the text around the link stays',
+    );
   });
 
   test('a longer term wins over a shorter one it contains, and each term links once per page', () => {
     const site = fixtureSite(
-      ['### pod (Pod) {#pod}', '### namespace (命名空间) {#namespace}', '### network namespace (网络命名空间) {#network-namespace}', '### pod CIDR (Pod 网段) {#pod-cidr}'],
-      ['### Pod（pod） {#pod}', '### 命名空间（namespace） {#namespace}', '### 网络命名空间（network namespace） {#network-namespace}', '### Pod 网段（pod CIDR） {#pod-cidr}'],
+      [
+        '### pod (Pod) {#pod}',
+        '### namespace (命名空间) {#namespace}',
+        '### network namespace (网络命名空间) {#network-namespace}',
+        '### pod CIDR (Pod 网段) {#pod-cidr}',
+      ],
+      [
+        '### Pod（pod） {#pod}',
+        '### 命名空间（namespace） {#namespace}',
+        '### 网络命名空间（network namespace） {#network-namespace}',
+        '### Pod 网段（pod CIDR） {#pod-cidr}',
+      ],
     );
     fixtures.push(site.dir);
     const first = 'Each pod CIDR holds a network namespace per pod; pods are not a pod/ path.';
@@ -80,7 +103,11 @@ describe('glossary links', () => {
       {url: '/docs/kubernetes/glossary#pod', text: 'pod'},
       {url: '/docs/kubernetes/glossary#namespace', text: 'namespace'},
     ]);
-    assert.equal((tree.children[0] as Paragraph).children.map((c) => ('value' in c ? c.value : links(c)[0]?.text)).join(''), first, 'the text reads as before');
+    assert.equal(
+      (tree.children[0] as Paragraph).children.map((c) => ('value' in c ? c.value : links(c)[0]?.text)).join(''),
+      first,
+      'the text reads as before',
+    );
   });
 
   test('links follow the glossary: an entry whose id changes is linked under its new id', () => {

@@ -22,11 +22,24 @@ describe('both locales', () => {
     // then see which keys it had to add: those are the untranslated ones.
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'cng-i18n-'));
     try {
-      for (const name of ['docs', 'src', 'static', 'labs', 'node_modules', 'sidebars.ts', 'docusaurus.config.ts', 'package.json', 'tsconfig.json']) {
+      for (const name of [
+        'docs',
+        'src',
+        'static',
+        'labs',
+        'node_modules',
+        'sidebars.ts',
+        'docusaurus.config.ts',
+        'package.json',
+        'tsconfig.json',
+      ]) {
         symlinkSync(path.join(ROOT, name), path.join(scratch, name));
       }
       cpSync(path.join(ROOT, 'i18n'), path.join(scratch, 'i18n'), {recursive: true});
-      execFileSync(path.join(ROOT, 'node_modules/.bin/docusaurus'), ['write-translations', '--locale', 'zh-Hans'], {cwd: scratch, stdio: 'pipe'});
+      execFileSync(path.join(ROOT, 'node_modules/.bin/docusaurus'), ['write-translations', '--locale', 'zh-Hans'], {
+        cwd: scratch,
+        stdio: 'pipe',
+      });
       const missing: string[] = [];
       const walk = (rel: string) => {
         const abs = path.join(scratch, 'i18n/zh-Hans', rel);

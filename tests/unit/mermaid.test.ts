@@ -45,7 +45,10 @@ describe('Mermaid diagrams in both locales', () => {
             await (window as unknown as {mermaid: {parse: (s: string) => Promise<unknown>}}).mermaid.parse(text);
             return null;
           } catch (e) {
-            return String((e as Error).message ?? e).split('\n').slice(0, 4).join(' ');
+            return String((e as Error).message ?? e)
+              .split('\n')
+              .slice(0, 4)
+              .join(' ');
           }
         }, source);
       assert.ok(await parseError('flowchart LR\n  a -->'), 'a broken diagram must be reported');

@@ -26,7 +26,10 @@ describe('reference catalogue', () => {
   test('validates, and has entries in every category', () => {
     assert.ok(references.length > 0);
     for (const category of Object.keys(CATEGORIES)) {
-      assert.ok(references.some((r) => r.category === category), `category "${category}" has no entry`);
+      assert.ok(
+        references.some((r) => r.category === category),
+        `category "${category}" has no entry`,
+      );
     }
   });
 
@@ -50,7 +53,13 @@ describe('reference catalogue', () => {
           ...good,
           id: 'orphan',
           url: 'https://example.invalid/c',
-          status: {state: 'superseded', by: 'nowhere', reason: {en: 'Replaced by nothing at all.', zh: '没有替代项。'}, checked: '2026-11-22', source: 'test'},
+          status: {
+            state: 'superseded',
+            by: 'nowhere',
+            reason: {en: 'Replaced by nothing at all.', zh: '没有替代项。'},
+            checked: '2026-11-22',
+            source: 'test',
+          },
         },
       ],
     });
@@ -72,7 +81,10 @@ describe('reference catalogue', () => {
     const mislabelled = references
       .filter((r) => r.addedByGuide && [r.url, ...(r.seedUrls ?? [])].some((u) => seedLinks.has(normaliseUrl(u))))
       .map((r) => r.id);
-    assert.ok(references.some((r) => r.addedByGuide), 'no entry is marked addedByGuide: the label is never shown');
+    assert.ok(
+      references.some((r) => r.addedByGuide),
+      'no entry is marked addedByGuide: the label is never shown',
+    );
     assert.deepEqual(mislabelled, []);
   });
 
@@ -88,12 +100,18 @@ describe('reference catalogue', () => {
 
   test('no link is both an entry and excluded', () => {
     const known = knownAddresses(references);
-    assert.deepEqual(seedExclusions.filter((e) => known.has(normaliseUrl(e.link))).map((e) => e.link), []);
+    assert.deepEqual(
+      seedExclusions.filter((e) => known.has(normaliseUrl(e.link))).map((e) => e.link),
+      [],
+    );
   });
 
   test('each category has a page in both locales, titled and described as in the vocabulary', async () => {
     for (const [id, c] of Object.entries(CATEGORIES)) {
-      for (const [dir, locale] of [[DOCS_DIR, 'en'], [ZH_DOCS_DIR, 'zh']] as const) {
+      for (const [dir, locale] of [
+        [DOCS_DIR, 'en'],
+        [ZH_DOCS_DIR, 'zh'],
+      ] as const) {
         const file = path.join(dir, 'references', `${id}.mdx`);
         const where = path.relative(ROOT, file);
         assert.ok(existsSync(file), `${where} is missing`);

@@ -18,7 +18,9 @@ const jsx = (name: string, attrs: Record<string, string>, line = 7): MdxJsxFlowE
   position: {start: {line, column: 1}, end: {line, column: 1}},
 });
 const attr = (node: RootContent | undefined, name: string) =>
-  node && 'attributes' in node ? (node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value as string | undefined) : undefined;
+  node && 'attributes' in node
+    ? (node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value as string | undefined)
+    : undefined;
 const root = (...children: RootContent[]): Root => ({type: 'root', children});
 const file = (path: string) => new VFile({path});
 const imports = (tree: Root) => tree.children.flatMap((n) => (n.type === 'mdxjsEsm' ? [n.value] : []));
@@ -64,7 +66,10 @@ describe('build-time citations', () => {
     const node = jsx('ReferenceOverview', {});
     run(root(node), file('/site/i18n/zh-Hans/docusaurus-plugin-content-docs/current/references/index.mdx'));
     const counts = JSON.parse(attr(node, 'data')!) as CategoryCount[];
-    assert.deepEqual(counts.map((c) => c.category), Object.keys(CATEGORIES));
+    assert.deepEqual(
+      counts.map((c) => c.category),
+      Object.keys(CATEGORIES),
+    );
     const dns = counts.find((c) => c.category === 'dns')!;
     assert.equal(dns.label, CATEGORIES.dns.zh);
     assert.equal(dns.total, references.filter((r) => r.category === 'dns').length);
@@ -72,11 +77,17 @@ describe('build-time citations', () => {
   });
 
   test('an unknown id stops the build with the file and line', () => {
-    assert.throws(() => run(root(jsx('Ref', {id: 'no-such-entry'}, 12)), file('docs/x.mdx')), /docs\/x\.mdx:12: no reference has id "no-such-entry"/);
+    assert.throws(
+      () => run(root(jsx('Ref', {id: 'no-such-entry'}, 12)), file('docs/x.mdx')),
+      /docs\/x\.mdx:12: no reference has id "no-such-entry"/,
+    );
   });
 
   test('an unknown topic stops the build', () => {
-    assert.throws(() => run(root(jsx('FurtherReading', {topic: 'astrology'}, 3)), file('docs/y.mdx')), /docs\/y\.mdx:3: unknown topic "astrology"/);
+    assert.throws(
+      () => run(root(jsx('FurtherReading', {topic: 'astrology'}, 3)), file('docs/y.mdx')),
+      /docs\/y\.mdx:3: unknown topic "astrology"/,
+    );
   });
 
   test('<FurtherReading> lists active entries first', () => {
@@ -96,12 +107,18 @@ describe('<Lab>', () => {
     const node = jsx('Lab', {name: 'netns-basics'});
     const tree = root(node);
     run(tree, file('docs/linux/network-namespaces.mdx'));
-    assert.match(attr(node, 'scriptHtml')!, /^<span class="code-line"><span class="token shebang important">#!\/usr\/bin\/env bash<\/span><\/span>\n/);
+    assert.match(
+      attr(node, 'scriptHtml')!,
+      /^<span class="code-line"><span class="token shebang important">#!\/usr\/bin\/env bash<\/span><\/span>\n/,
+    );
     assert.match(attr(node, 'expectedHtml')!, /PASS: netns-basics/);
     assert.deepEqual(imports(tree), ['import Lab from "@site/src/features/labs/Lab";'], 'the page imports the component it uses');
   });
 
   test('a lab that does not exist stops the build with the file and line', () => {
-    assert.throws(() => run(root(jsx('Lab', {name: 'nope'}, 40)), file('docs/a.mdx')), /docs\/a\.mdx:40: <Lab name="nope"> needs labs\/nope\.sh/);
+    assert.throws(
+      () => run(root(jsx('Lab', {name: 'nope'}, 40)), file('docs/a.mdx')),
+      /docs\/a\.mdx:40: <Lab name="nope"> needs labs\/nope\.sh/,
+    );
   });
 });

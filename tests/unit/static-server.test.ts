@@ -113,7 +113,7 @@ function parseReply(raw: Buffer): Reply {
   let body = raw.subarray(end + 4);
   if (headers['transfer-encoding'] === 'chunked') {
     const parts: Buffer[] = [];
-    for (let at = 0; ; ) {
+    for (let at = 0; ;) {
       const eol = body.indexOf('\r\n', at);
       const size = parseInt(body.subarray(at, eol).toString('latin1'), 16);
       if (eol < 0 || !size) break;
@@ -164,7 +164,22 @@ function get(url: string, headers: Record<string, string> = {}): Promise<Reply> 
 
 /** Request targets an attacker or a broken client might send: traversal in every spelling, broken escapes, NUL, huge and odd paths. */
 function hostileTargets(prefix: string): Array<string | Buffer> {
-  const dots = ['..', '%2e%2e', '%2E%2E', '.%2e', '%2e.', '%252e%252e', '%c0%ae%c0%ae', '%e0%80%ae%e0%80%ae', '%c0%2e%c0%2e', '..%00', '%2e%2e%00', '．．', '%uff0e%uff0e', '...'];
+  const dots = [
+    '..',
+    '%2e%2e',
+    '%2E%2E',
+    '.%2e',
+    '%2e.',
+    '%252e%252e',
+    '%c0%ae%c0%ae',
+    '%e0%80%ae%e0%80%ae',
+    '%c0%2e%c0%2e',
+    '..%00',
+    '%2e%2e%00',
+    '．．',
+    '%uff0e%uff0e',
+    '...',
+  ];
   const seps = ['/', '%2f', '%2F', '\\', '%5c', '%5C', '%252f', '%c0%af', '%c1%9c', '//', '/./', '%00/'];
   const targets = ['SECRET', 'build-private/secret', 'etc/passwd'];
   const within = ['', '/zh-Hans', '/assets', '/docs/dir'];
@@ -173,10 +188,33 @@ function hostileTargets(prefix: string): Array<string | Buffer> {
   for (const dot of dots)
     for (const sep of seps)
       for (const depth of [1, 3, 8])
-        for (const target of targets) out.push(`${prefix}${within[i++ % within.length]}/${`${dot}${sep}`.repeat(depth)}${target.replaceAll('/', sep)}`);
+        for (const target of targets)
+          out.push(`${prefix}${within[i++ % within.length]}/${`${dot}${sep}`.repeat(depth)}${target.replaceAll('/', sep)}`);
 
-  const broken = ['%E0%A4%A', '%', '%%', '%zz', '%E0%A4', '%ff', '%C0%80', '%ED%A0%80', '%u002e%u002e/SECRET', '%F0%9F%92%A9', '%EF%BB%BF', '%2', '%%32%65'];
-  for (const b of broken) out.push(`${prefix}/${b}`, `${prefix}/docs/${b}`, `${prefix}/zh-Hans/${b}`, `${prefix}/assets/${b}.js`, `${prefix}/?q=${b}`, `${prefix}/${b}?x=${b}`);
+  const broken = [
+    '%E0%A4%A',
+    '%',
+    '%%',
+    '%zz',
+    '%E0%A4',
+    '%ff',
+    '%C0%80',
+    '%ED%A0%80',
+    '%u002e%u002e/SECRET',
+    '%F0%9F%92%A9',
+    '%EF%BB%BF',
+    '%2',
+    '%%32%65',
+  ];
+  for (const b of broken)
+    out.push(
+      `${prefix}/${b}`,
+      `${prefix}/docs/${b}`,
+      `${prefix}/zh-Hans/${b}`,
+      `${prefix}/assets/${b}.js`,
+      `${prefix}/?q=${b}`,
+      `${prefix}/${b}?x=${b}`,
+    );
   out.push(
     `${prefix}/%00`,
     `${prefix}/index.html%00`,
@@ -249,8 +287,14 @@ interface FuzzResult {
 async function fuzz(port: number, prefix: string, deadlineMs: number): Promise<FuzzResult> {
   const requests: Array<[string, string | Buffer, Record<string, string>]> = [
     ...hostileTargets(prefix).map((t) => ['GET', t, {}] as [string, string | Buffer, Record<string, string>]),
-    ...METHODS.flatMap((m) => [`${prefix}/`, `${prefix}/%E0%A4%A`, `${prefix}/../SECRET`, `${prefix}/docs/page`].map((t) => [m, t, {}] as [string, string, Record<string, string>])),
-    ...ODD_HEADERS.flatMap((h) => [`${prefix}/`, `${prefix}/assets/x.js`, `${prefix}/docs/nope`].map((t) => ['GET', t, h] as [string, string, Record<string, string>])),
+    ...METHODS.flatMap((m) =>
+      [`${prefix}/`, `${prefix}/%E0%A4%A`, `${prefix}/../SECRET`, `${prefix}/docs/page`].map(
+        (t) => [m, t, {}] as [string, string, Record<string, string>],
+      ),
+    ),
+    ...ODD_HEADERS.flatMap((h) =>
+      [`${prefix}/`, `${prefix}/assets/x.js`, `${prefix}/docs/nope`].map((t) => ['GET', t, h] as [string, string, Record<string, string>]),
+    ),
   ];
   const stopAt = Date.now() + deadlineMs;
   const problems: string[] = [];
@@ -353,8 +397,10 @@ describe('static server (scripts/serve.ts)', () => {
   });
 
   test('hashed assets are cached for a year; pages, 404s and other files are revalidated', async () => {
-    for (const p of ['/assets/x.js', '/zh-Hans/assets/y.js']) assert.equal((await get(`${site.url}${p}`)).headers['cache-control'], IMMUTABLE, p);
-    for (const p of ['/', '/docs/page', '/zh-Hans/', '/docs/nope', '/img/logo.svg']) assert.equal((await get(`${site.url}${p}`)).headers['cache-control'], 'no-cache', p);
+    for (const p of ['/assets/x.js', '/zh-Hans/assets/y.js'])
+      assert.equal((await get(`${site.url}${p}`)).headers['cache-control'], IMMUTABLE, p);
+    for (const p of ['/', '/docs/page', '/zh-Hans/', '/docs/nope', '/img/logo.svg'])
+      assert.equal((await get(`${site.url}${p}`)).headers['cache-control'], 'no-cache', p);
   });
 
   test('methods other than GET and HEAD get 405', async () => {

@@ -17,7 +17,12 @@ const references: Reference[] = [
       en: 'The Linux Journal article that introduced Docker to a wide audience: images, layered filesystems and isolation, and why they make environments reproducible.',
       zh: '把 Docker 介绍给广大读者的 Linux Journal 文章：讲解镜像、分层文件系统与隔离机制，以及它们为何能让环境可复现。',
     },
-    status: {state: 'active', checked, source: 'ACM DL record (Linux Journal 2014(239), article 2) cited at doi/10.5555/2600239.2600241 in many current references; legacy citation.cfm id redirects there'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'ACM DL record (Linux Journal 2014(239), article 2) cited at doi/10.5555/2600239.2600241 in many current references; legacy citation.cfm id redirects there',
+    },
     seedUrls: ['https://dl.acm.org/citation.cfm?id=2600241'],
   },
   {
@@ -34,7 +39,11 @@ const references: Reference[] = [
       en: 'A long, detailed Haifux lecture deck on how namespaces and cgroups are implemented in the kernel, including the network namespace, with examples from userspace tools.',
       zh: 'Haifux 的一份详尽讲义，讲解命名空间与 cgroups 在内核中的实现（包括网络命名空间），并配有用户态工具的示例。',
     },
-    status: {state: 'active', checked, source: 'haifux.org lecture 299 (slides plus audio page) cited at this address in many independent notes'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'haifux.org lecture 299 (slides plus audio page) cited at this address in many independent notes',
+    },
   },
   {
     id: 'hausenblas-container-networking',
@@ -47,10 +56,14 @@ const references: Reference[] = [
     language: 'en',
     year: 2018,
     summary: {
-      en: 'The short O\'Reilly report this guide grew from: single-host and multi-host container networking, orchestration, service discovery and Kubernetes networking.',
-      zh: '本指南所依托的 O\'Reilly 小册子：涵盖单机与跨主机容器网络、编排、服务发现以及 Kubernetes 网络。',
+      en: "The short O'Reilly report this guide grew from: single-host and multi-host container networking, orchestration, service discovery and Kubernetes networking.",
+      zh: "本指南所依托的 O'Reilly 小册子：涵盖单机与跨主机容器网络、编排、服务发现以及 Kubernetes 网络。",
     },
-    status: {state: 'active', checked, source: 'O\'Reilly library page cited in current notes; the seed\'s li9.com PDF is a vendor-hosted copy of the free report'},
+    status: {
+      state: 'active',
+      checked,
+      source: "O'Reilly library page cited in current notes; the seed's li9.com PDF is a vendor-hosted copy of the free report",
+    },
     seedUrls: ['https://www.li9.com/wp-content/uploads/2018/07/Container-Networking-Docker-Kubernetes-180701.pdf'],
   },
   {
@@ -67,7 +80,11 @@ const references: Reference[] = [
       en: 'A book of principles for making packet processing fast (avoid copies, exploit state, trade memory for time), applied to lookups, classification and switching.',
       zh: '总结让数据包处理变快的设计原则（避免拷贝、利用状态、以空间换时间），并应用于查表、分类与交换等问题的经典著作。',
     },
-    status: {state: 'active', checked, source: 'ACM DL catalogue record under its legacy citation.cfm id (ACM now serves records under /doi/); not re-fetched'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'ACM DL catalogue record under its legacy citation.cfm id (ACM now serves records under /doi/); not re-fetched',
+    },
   },
   {
     id: 'docker-jinjie-yu-shizhan',
@@ -80,10 +97,14 @@ const references: Reference[] = [
     language: 'zh',
     year: 2016,
     summary: {
-      en: 'Chinese book by Huawei\'s Docker team that goes beyond usage into Docker\'s architecture, namespaces and cgroups, networking and storage drivers.',
+      en: "Chinese book by Huawei's Docker team that goes beyond usage into Docker's architecture, namespaces and cgroups, networking and storage drivers.",
       zh: '华为 Docker 实践小组编写，不止讲用法，还深入 Docker 架构、命名空间与 cgroups、网络及存储驱动，适合想进阶的读者。',
     },
-    status: {state: 'active', checked, source: 'Douban book page 26701218 cited as 《Docker进阶与实战》 (华为Docker实践小组) in several independent notes'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'Douban book page 26701218 cited as 《Docker进阶与实战》 (华为Docker实践小组) in several independent notes',
+    },
   },
   {
     id: 'benvenuti-understanding-linux-network-internals',
@@ -99,7 +120,7 @@ const references: Reference[] = [
       en: 'A deep tour of the Linux 2.6 network stack: device registration, packet reception, bridging, IPv4, neighbouring and routing subsystems, still the best map of the code paths.',
       zh: '深入讲解 Linux 2.6 网络协议栈：设备注册、收包、网桥、IPv4、邻居子系统与路由子系统，至今仍是理解内核网络代码路径的最佳地图。',
     },
-    status: {state: 'active', checked, source: 'O\'Reilly library page cited in many current notes and code comments'},
+    status: {state: 'active', checked, source: "O'Reilly library page cited in many current notes and code comments"},
     seedUrls: ['https://dl.acm.org/citation.cfm?id=1162208'],
   },
   {
@@ -122,7 +143,8 @@ const references: Reference[] = [
   // ——— Added for Part 1 (Linux foundations): specifications and papers ———
   {
     id: 'rfc7348-vxlan',
-    title: 'RFC 7348: Virtual eXtensible Local Area Network (VXLAN): A Framework for Overlaying Virtualized Layer 2 Networks over Layer 3 Networks',
+    title:
+      'RFC 7348: Virtual eXtensible Local Area Network (VXLAN): A Framework for Overlaying Virtualized Layer 2 Networks over Layer 3 Networks',
     url: 'https://www.rfc-editor.org/rfc/rfc7348',
     authors: ['M. Mahalingam', 'D. Dutt', 'K. Duda', 'P. Agarwal', 'L. Kreeger', 'T. Sridhar', 'M. Bursell', 'C. Wright'],
     kind: 'spec',
@@ -134,7 +156,12 @@ const references: Reference[] = [
       en: 'The VXLAN specification: the 8-byte header and 24-bit VNI, UDP port 4789, flood-and-learn with multicast, and VTEP behaviour. The encapsulation that Flannel, Calico and Cilium overlays put on the wire.',
       zh: 'VXLAN 规范：8 字节头部与 24 位 VNI、UDP 4789 端口、基于组播的泛洪学习以及 VTEP 行为。Flannel、Calico、Cilium 的 overlay 在线路上使用的正是这种封装。',
     },
-    status: {state: 'active', checked, source: 'Informational RFC 7348 (August 2014) still current: the IETF nvo3 draft-ietf-nvo3-rfc7348bis (stored, 2025) would obsolete it only if approved'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'Informational RFC 7348 (August 2014) still current: the IETF nvo3 draft-ietf-nvo3-rfc7348bis (stored, 2025) would obsolete it only if approved',
+    },
     addedByGuide: true,
   },
   {
@@ -151,7 +178,11 @@ const references: Reference[] = [
       en: 'The description of FQ-CoDel by the people who built the Linux fq_codel qdisc: flow hashing, deficit round robin between flows and CoDel queue management against bufferbloat.',
       zh: '由 Linux fq_codel qdisc 的作者们撰写的 FQ-CoDel 说明：流哈希、流之间的赤字轮询调度，以及用 CoDel 管理队列、对抗缓冲膨胀（bufferbloat）。',
     },
-    status: {state: 'active', checked, source: 'RFC Editor info page for RFC 8290 in docs corpus: Experimental, January 2018, no obsoleting RFC listed'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'RFC Editor info page for RFC 8290 in docs corpus: Experimental, January 2018, no obsoleting RFC listed',
+    },
     addedByGuide: true,
   },
   {
@@ -168,14 +199,32 @@ const references: Reference[] = [
       en: 'The OASIS standard for virtio devices: virtqueues, feature negotiation, transports and the network device with its offloads and multiqueue. The reference behind virtio-net, vhost-net and vDPA.',
       zh: 'OASIS 制定的 virtio 设备标准：virtqueue、特性协商、传输方式，以及网络设备的卸载与多队列等细节，是 virtio-net、vhost-net 与 vDPA 背后的权威参考。',
     },
-    status: {state: 'active', checked, source: 'docs.oasis-open.org v1.2 Committee Specification 01 (July 2022) in docs corpus; 1.3 and 1.4 exist only as committee drafts (stored)'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'docs.oasis-open.org v1.2 Committee Specification 01 (July 2022) in docs corpus; 1.3 and 1.4 exist only as committee drafts (stored)',
+    },
     addedByGuide: true,
   },
   {
     id: 'pfaff-design-implementation-open-vswitch',
     title: 'The Design and Implementation of Open vSwitch',
     url: 'https://www.usenix.org/conference/nsdi15/technical-sessions/presentation/pfaff',
-    authors: ['Ben Pfaff', 'Justin Pettit', 'Teemu Koponen', 'Ethan Jackson', 'Andy Zhou', 'Jarno Rajahalme', 'Jesse Gross', 'Alex Wang', 'Joe Stringer', 'Pravin Shelar', 'Keith Amidon', 'Martín Casado'],
+    authors: [
+      'Ben Pfaff',
+      'Justin Pettit',
+      'Teemu Koponen',
+      'Ethan Jackson',
+      'Andy Zhou',
+      'Jarno Rajahalme',
+      'Jesse Gross',
+      'Alex Wang',
+      'Joe Stringer',
+      'Pravin Shelar',
+      'Keith Amidon',
+      'Martín Casado',
+    ],
     kind: 'paper',
     category: 'books-papers',
     topics: ['ovs', 'sdn'],
@@ -185,14 +234,27 @@ const references: Reference[] = [
       en: 'The NSDI 2015 best paper on Open vSwitch: why a virtual switch needs a different design, and how flow caching (microflows, megaflows) and tuple-space classification make OpenFlow fast enough for hypervisors.',
       zh: 'NSDI 2015 最佳论文，介绍 Open vSwitch：虚拟交换机为何需要不同的设计，以及流缓存（microflow、megaflow）和元组空间分类如何让 OpenFlow 在虚拟化宿主机上足够快。',
     },
-    status: {state: 'active', checked, source: 'USENIX NSDI \'15 presentation page cited at this address by many current repositories; paper and talk listed there (talk description stored in pages corpus)'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        "USENIX NSDI '15 presentation page cited at this address by many current repositories; paper and talk listed there (talk description stored in pages corpus)",
+    },
     addedByGuide: true,
   },
   {
     id: 'hoiland-jorgensen-xdp-conext-2018',
     title: 'The eXpress Data Path: Fast Programmable Packet Processing in the Operating System Kernel',
     url: 'https://dl.acm.org/doi/10.1145/3281411.3281443',
-    authors: ['Toke Høiland-Jørgensen', 'Jesper Dangaard Brouer', 'Daniel Borkmann', 'John Fastabend', 'Tom Herbert', 'David Ahern', 'David Miller'],
+    authors: [
+      'Toke Høiland-Jørgensen',
+      'Jesper Dangaard Brouer',
+      'Daniel Borkmann',
+      'John Fastabend',
+      'Tom Herbert',
+      'David Ahern',
+      'David Miller',
+    ],
     kind: 'paper',
     category: 'books-papers',
     topics: ['ebpf', 'linux-stack'],
@@ -202,7 +264,12 @@ const references: Reference[] = [
       en: 'The CoNEXT 2018 paper on XDP: running verified eBPF programs in the driver before the kernel allocates a packet buffer, with performance measurements and routing, DDoS and load-balancing examples. Open access.',
       zh: 'CoNEXT 2018 关于 XDP 的论文：在驱动中、内核分配数据包缓冲之前运行经过校验的 eBPF 程序，给出性能测量以及路由、DDoS 防护、负载均衡等示例。可免费阅读。',
     },
-    status: {state: 'active', checked, source: 'DOI 10.1145/3281411.3281443 (CoNEXT \'18, pp. 54–66) recorded by researchr; Red Hat Research publication page (stored) lists it as open access'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        "DOI 10.1145/3281411.3281443 (CoNEXT '18, pp. 54–66) recorded by researchr; Red Hat Research publication page (stored) lists it as open access",
+    },
     addedByGuide: true,
   },
   {
@@ -216,10 +283,15 @@ const references: Reference[] = [
     language: 'en',
     year: 1997,
     summary: {
-      en: 'The SIGCOMM \'97 paper behind the HFSC qdisc: service curves that decouple delay from bandwidth, and why perfect link-sharing and real-time guarantees cannot both hold. Reached through the authors\' CMU project page.',
-      zh: 'HFSC qdisc 所依据的 SIGCOMM \'97 论文：用服务曲线把时延与带宽解耦，并证明完美的链路共享与实时保证无法同时满足。可通过作者在 CMU 的项目页获取。',
+      en: "The SIGCOMM '97 paper behind the HFSC qdisc: service curves that decouple delay from bandwidth, and why perfect link-sharing and real-time guarantees cannot both hold. Reached through the authors' CMU project page.",
+      zh: "HFSC qdisc 所依据的 SIGCOMM '97 论文：用服务曲线把时延与带宽解耦，并证明完美的链路共享与实时保证无法同时满足。可通过作者在 CMU 的项目页获取。",
     },
-    status: {state: 'active', checked, source: 'CMU H-FSC project page cited as the HFSC paper source by FreeBSD, pfSense and other docs; talk slides under the same path stored in pages corpus; Linux sch_hfsc.c cites the paper'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'CMU H-FSC project page cited as the HFSC paper source by FreeBSD, pfSense and other docs; talk slides under the same path stored in pages corpus; Linux sch_hfsc.c cites the paper',
+    },
     addedByGuide: true,
   },
 ];

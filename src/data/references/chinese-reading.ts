@@ -2,7 +2,8 @@ import type {Reference} from './types';
 
 const checked = '2026-11-22';
 
-const VX = 'https://github.com/vxiaozhi/architecture.of.internet-product/blob/master/B.%E5%9F%BA%E7%A1%80%E6%9E%B6%E6%9E%84-Docker-%E5%AE%B9%E5%99%A8%E6%9E%B6%E6%9E%84/';
+const VX =
+  'https://github.com/vxiaozhi/architecture.of.internet-product/blob/master/B.%E5%9F%BA%E7%A1%80%E6%9E%B6%E6%9E%84-Docker-%E5%AE%B9%E5%99%A8%E6%9E%B6%E6%9E%84/';
 const vxSource =
   'GitHub repo vxiaozhi/architecture.of.internet-product is not in the stored index; only copies of seed 003 cite this file, so its presence was not independently confirmed';
 
@@ -17,10 +18,14 @@ const references: Reference[] = [
     topics: ['netfilter', 'docker', 'bridge'],
     language: 'zh',
     summary: {
-      en: 'Chinese article explaining iptables tables and chains, then tracing how Docker\'s bridge network uses them for NAT and port publishing, ending with a hand-built equivalent.',
+      en: "Chinese article explaining iptables tables and chains, then tracing how Docker's bridge network uses them for NAT and port publishing, ending with a hand-built equivalent.",
       zh: '先讲清 iptables 的四表五链，再剖析 Docker 网桥网络如何利用它们实现 NAT 与端口映射，最后手工搭建一个等价的容器网络。',
     },
-    status: {state: 'active', checked, source: 'Cited at this address by many independent Chinese notes (e.g. as prerequisite reading for IPVS)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'Cited at this address by many independent Chinese notes (e.g. as prerequisite reading for IPVS)',
+    },
   },
   {
     id: 'thiscute-socat-netcat',
@@ -35,7 +40,11 @@ const references: Reference[] = [
       en: 'Chinese guide to socat and netcat for testing ports, relaying TCP/UDP and Unix sockets, and debugging connectivity between containers and hosts.',
       zh: '介绍 socat 与 netcat 的常见用法：测试端口、转发 TCP/UDP 与 Unix 套接字，以及排查容器与主机之间的连通性问题。',
     },
-    status: {state: 'active', checked, source: 'Same blog (thiscute.world) active and widely cited; this post cited by seed 003 and its copies'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'Same blog (thiscute.world) active and widely cited; this post cited by seed 003 and its copies',
+    },
   },
   {
     id: 'xueqiu-docker-practice',
@@ -62,7 +71,7 @@ const references: Reference[] = [
     topics: ['docker', 'runtimes', 'namespaces'],
     language: 'zh',
     summary: {
-      en: 'Chinese slide deck by Sun Hongliang dissecting Docker\'s architecture: daemon, client, graph driver, execution driver and networking, from the early Docker source code.',
+      en: "Chinese slide deck by Sun Hongliang dissecting Docker's architecture: daemon, client, graph driver, execution driver and networking, from the early Docker source code.",
       zh: '孙宏亮基于早期 Docker 源码剖析其架构的幻灯片：涵盖 daemon、client、graph driver、execdriver 与网络等模块。',
     },
     status: {state: 'active', checked, source: vxSource},
@@ -92,10 +101,14 @@ const references: Reference[] = [
     topics: ['docker', 'bridge', 'namespaces'],
     language: 'zh',
     summary: {
-      en: 'Chinese notes on Docker\'s network modes, the docker0 bridge, veth pairs and the iptables rules behind port mapping, from a widely read Kubernetes notebook.',
+      en: "Chinese notes on Docker's network modes, the docker0 bridge, veth pairs and the iptables rules behind port mapping, from a widely read Kubernetes notebook.",
       zh: '来自广受欢迎的 kubernetes-notes 笔记：讲解 Docker 的网络模式、docker0 网桥、veth 对以及端口映射背后的 iptables 规则。',
     },
-    status: {state: 'active', checked, source: 'network/docker-network.md present in huweihuang/kubernetes-notes (stored index, several versions)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'network/docker-network.md present in huweihuang/kubernetes-notes (stored index, several versions)',
+    },
   },
   {
     id: 'huweihuang-kubernetes-network',
@@ -110,7 +123,11 @@ const references: Reference[] = [
       en: 'Chinese notes on the Kubernetes network model: container-to-container, pod-to-pod, pod-to-Service and external traffic, with the components involved in each.',
       zh: '讲解 Kubernetes 网络模型的中文笔记：容器间、Pod 间、Pod 到 Service 以及外部访问四类通信，和各自涉及的组件。',
     },
-    status: {state: 'active', checked, source: 'network/kubernetes-network.md present in huweihuang/kubernetes-notes (stored index, several versions)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'network/kubernetes-network.md present in huweihuang/kubernetes-notes (stored index, several versions)',
+    },
   },
   {
     id: 'kuboard-kubernetes-network-model',
@@ -122,10 +139,14 @@ const references: Reference[] = [
     topics: ['network-model', 'pod-networking', 'services'],
     language: 'zh',
     summary: {
-      en: 'Kuboard\'s Chinese tutorial chapter that follows packets container-to-container, pod-to-pod, pod-to-Service and from the internet, with step-by-step diagrams.',
+      en: "Kuboard's Chinese tutorial chapter that follows packets container-to-container, pod-to-pod, pod-to-Service and from the internet, with step-by-step diagrams.",
       zh: 'Kuboard 教程中的一章，配合分步图解跟踪数据包在容器之间、Pod 之间、Pod 到 Service 以及从互联网进入集群的路径。',
     },
-    status: {state: 'active', checked, source: 'kuboard.cn tutorial page cited (with and without anchors) by several independent Chinese notes'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'kuboard.cn tutorial page cited (with and without anchors) by several independent Chinese notes',
+    },
     seedUrls: ['https://kuboard.cn/learning/k8s-intermediate/service/network.html#kubernetes%E5%9F%BA%E6%9C%AC%E6%A6%82%E5%BF%B5'],
   },
   {
@@ -141,7 +162,11 @@ const references: Reference[] = [
       en: 'A long Chinese article covering network namespaces, veth, bridges and iptables as the building blocks of pod, Service and ingress traffic in Kubernetes.',
       zh: '一篇长文，从网络命名空间、veth、网桥和 iptables 讲起，梳理 Kubernetes 中 Pod、Service 与入口流量的实现原理。',
     },
-    status: {state: 'active', checked, source: '51cto.com article address cited by independent notes besides seed 003 copies; no stored copy re-read'},
+    status: {
+      state: 'active',
+      checked,
+      source: '51cto.com article address cited by independent notes besides seed 003 copies; no stored copy re-read',
+    },
   },
   {
     id: 'k8s-org-cn-network-principles',
@@ -171,7 +196,11 @@ const references: Reference[] = [
       en: 'Part 12 of a Chinese Kubernetes series on the Alipay open-platform forum, analysing how pod and Service networking are put together.',
       zh: '支付宝开放平台社区 K8S 系列文章第 12 篇，解析 Pod 网络与 Service 网络的组成方式。',
     },
-    status: {state: 'active', checked, source: 'Only seed 003 and its copies cite this forum post; its presence was not independently confirmed'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'Only seed 003 and its copies cite this forum post; its presence was not independently confirmed',
+    },
   },
   {
     id: 'bcs-randhostport-commit',
@@ -229,10 +258,14 @@ const references: Reference[] = [
     language: 'zh',
     year: 2018,
     summary: {
-      en: 'Zhang Lei\'s Geek Time column, the best-known Chinese course on Kubernetes internals; its networking lectures cover container networks, CNI, Services and DNS.',
+      en: "Zhang Lei's Geek Time column, the best-known Chinese course on Kubernetes internals; its networking lectures cover container networks, CNI, Services and DNS.",
       zh: '张磊在极客时间的专栏，国内最知名的 Kubernetes 原理课程之一；其中网络部分讲解容器网络、CNI、Service 与 DNS，深入浅出。',
     },
-    status: {state: 'active', checked, source: 'Geek Time column 100015201 cited by many notes (57 lectures); lecture PDFs dated 2018 stored in GitHub copies'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'Geek Time column 100015201 cited by many notes (57 lectures); lecture PDFs dated 2018 stored in GitHub copies',
+    },
     addedByGuide: true,
   },
   {
@@ -246,10 +279,14 @@ const references: Reference[] = [
     language: 'zh',
     year: 2019,
     summary: {
-      en: 'Du Jun\'s book (Publishing House of Electronics Industry, 2019) on Linux network virtualisation, Docker and Kubernetes networking, the main CNI plugins and Istio traffic.',
+      en: "Du Jun's book (Publishing House of Electronics Industry, 2019) on Linux network virtualisation, Docker and Kubernetes networking, the main CNI plugins and Istio traffic.",
       zh: '杜军所著（电子工业出版社，2019），从 Linux 网络虚拟化讲到 Docker 与 Kubernetes 网络、主流 CNI 插件以及 Istio 流量管理，是中文容器网络的代表作。',
     },
-    status: {state: 'active', checked, source: 'Book record: 电子工业出版社 2019-10, ISBN 9787121373398 (encyclopedia copy stored); Douban subject 34855927 cited in notes'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'Book record: 电子工业出版社 2019-10, ISBN 9787121373398 (encyclopedia copy stored); Douban subject 34855927 cited in notes',
+    },
     addedByGuide: true,
   },
   {
@@ -265,7 +302,11 @@ const references: Reference[] = [
       en: 'The official Simplified Chinese localisation of the Kubernetes documentation, including the Services, networking and network policy pages translated by the community.',
       zh: 'Kubernetes 官方文档的简体中文版，由社区翻译，包括 Service、集群网络、网络策略等全部网络相关页面。',
     },
-    status: {state: 'active', checked, source: 'kubernetes.io/zh-cn pages stored (e.g. services-networking/service-traffic-policy, reference/networking/virtual-ips)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'kubernetes.io/zh-cn pages stored (e.g. services-networking/service-traffic-policy, reference/networking/virtual-ips)',
+    },
     addedByGuide: true,
   },
   {
@@ -279,10 +320,14 @@ const references: Reference[] = [
     language: 'zh',
     year: 2021,
     summary: {
-      en: 'Chinese translation of Cilium\'s BPF and XDP reference guide: BPF architecture, maps, helpers, the toolchain and XDP modes, the standard Chinese entry point to eBPF networking.',
+      en: "Chinese translation of Cilium's BPF and XDP reference guide: BPF architecture, maps, helpers, the toolchain and XDP modes, the standard Chinese entry point to eBPF networking.",
       zh: 'Cilium《BPF 和 XDP 参考指南》的中文译文：涵盖 BPF 架构、map、辅助函数、工具链与 XDP 工作模式，是中文读者学习 eBPF 网络的常用入门。',
     },
-    status: {state: 'active', checked, source: 'arthurchiao.art post cited at this address by many 2023–2025 Chinese notes and awesome-ebpf lists'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'arthurchiao.art post cited at this address by many 2023–2025 Chinese notes and awesome-ebpf lists',
+    },
     addedByGuide: true,
   },
   {

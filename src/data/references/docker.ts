@@ -13,19 +13,20 @@ const references: Reference[] = [
     topics: ['docker', 'bridge', 'cnm'],
     language: 'en',
     summary: {
-      en: 'Docker\'s current networking documentation: user-defined networks, the bridge, host, overlay, ipvlan, macvlan and none drivers, published ports and container DNS.',
+      en: "Docker's current networking documentation: user-defined networks, the bridge, host, overlay, ipvlan, macvlan and none drivers, published ports and container DNS.",
       zh: 'Docker 当前的网络文档：介绍用户自定义网络，bridge、host、overlay、ipvlan、macvlan、none 等驱动，以及端口发布和容器内 DNS。',
     },
     status: {
       state: 'active',
       checked,
-      source: 'docs.docker.com networking section now under /engine/network/ (drivers page stored at /engine/network/drivers); the old /network/ path still served (stored copy); bit.ly/1JXWf2R spelled out by seed 000',
+      source:
+        'docs.docker.com networking section now under /engine/network/ (drivers page stored at /engine/network/drivers); the old /network/ path still served (stored copy); bit.ly/1JXWf2R spelled out by seed 000',
     },
     seedUrls: ['https://docs.docker.com/network/', 'http://bit.ly/1JXWf2R'],
   },
   {
     id: 'linuxjournal-docker-networking',
-    title: 'Concerning Containers\' Connections: on Docker Networking',
+    title: "Concerning Containers' Connections: on Docker Networking",
     url: 'https://www.linuxjournal.com/content/concerning-containers-connections-docker-networking',
     authors: ['Federico Kereki'],
     kind: 'article',
@@ -34,13 +35,14 @@ const references: Reference[] = [
     language: 'en',
     year: 2015,
     summary: {
-      en: 'A Linux Journal tour of Docker\'s early networking modes and port mapping, showing what each mode does to the host\'s interfaces and iptables.',
+      en: "A Linux Journal tour of Docker's early networking modes and port mapping, showing what each mode does to the host's interfaces and iptables.",
       zh: 'Linux Journal 的文章，介绍 Docker 早期的几种网络模式与端口映射，并说明每种模式对宿主机网卡和 iptables 的影响。',
     },
     status: {
       state: 'active',
       checked,
-      source: 'Linux Journal address given in full by seed 000 (seed 001 uses bit.ly/1JXWfjl); article syndicated on linuxtoday.com (stored copy)',
+      source:
+        'Linux Journal address given in full by seed 000 (seed 001 uses bit.ly/1JXWfjl); article syndicated on linuxtoday.com (stored copy)',
     },
     seedUrls: ['http://bit.ly/1JXWfjl'],
   },
@@ -82,7 +84,8 @@ const references: Reference[] = [
       state: 'unreachable',
       checked,
       archiveUrl: 'https://web.archive.org/web/2016/http://bit.ly/1TEXFVr',
-      source: 'Only the short link is known: no seed spells out its target and no stored copy or mention of the article was found; the archive address is the Web Archive record of the short link',
+      source:
+        'Only the short link is known: no seed spells out its target and no stored copy or mention of the article was found; the archive address is the Web Archive record of the short link',
     },
   },
   {
@@ -96,7 +99,7 @@ const references: Reference[] = [
     language: 'en',
     year: 2016,
     summary: {
-      en: 'Compares Docker\'s Container Network Model with the Container Network Interface: who proposed each, how a plugin is called, and why Kubernetes went with CNI.',
+      en: "Compares Docker's Container Network Model with the Container Network Interface: who proposed each, how a plugin is called, and why Kubernetes went with CNI.",
       zh: '对比 Docker 的容器网络模型（CNM）与容器网络接口（CNI）：两者由谁提出、插件如何被调用，以及 Kubernetes 最终选择 CNI 的原因。',
     },
     status: {
@@ -119,7 +122,11 @@ const references: Reference[] = [
       en: 'How Docker Engine programs the host firewall for bridge networks and published ports, where the DOCKER-USER chain fits, and how to keep your own rules from being bypassed.',
       zh: '说明 Docker Engine 如何为 bridge 网络和发布端口配置宿主机防火墙、DOCKER-USER 链的位置，以及如何避免自定义规则被绕过。',
     },
-    status: {state: 'active', checked, source: 'docs.docker.com page linked from the stored Networking overview and from the nftables page'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'docs.docker.com page linked from the stored Networking overview and from the nftables page',
+    },
     addedByGuide: true,
   },
   {
@@ -139,7 +146,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Stored docs.docker.com page (and docker/docs source): nftables support introduced in Docker 29.0.0 (Nov 2025) as experimental, not yet for Swarm overlay networks',
+      source:
+        'Stored docs.docker.com page (and docker/docs source): nftables support introduced in Docker 29.0.0 (Nov 2025) as experimental, not yet for Swarm overlay networks',
     },
     addedByGuide: true,
   },
@@ -153,7 +161,7 @@ const references: Reference[] = [
     topics: ['docker', 'bridge'],
     language: 'en',
     summary: {
-      en: 'Reference for Docker\'s default driver: the default bridge versus user-defined bridges, name resolution between containers, and per-network options such as MTU and IPv6.',
+      en: "Reference for Docker's default driver: the default bridge versus user-defined bridges, name resolution between containers, and per-network options such as MTU and IPv6.",
       zh: 'Docker 默认网络驱动的参考文档：对比默认网桥与用户自定义网桥、容器之间的名称解析，以及 MTU、IPv6 等网络级选项。',
     },
     status: {state: 'active', checked, source: 'Linked from the stored docs.docker.com network drivers page ("See Bridge network driver")'},

@@ -14,7 +14,7 @@ const references: Reference[] = [
     language: 'en',
     year: 2017,
     summary: {
-      en: 'Datawire\'s Kubernetes-native API gateway on Envoy, configured through annotations and later CRDs; the seed lists it as one of the first Envoy-based edge gateways. The site now sells the commercial Ambassador Edge Stack.',
+      en: "Datawire's Kubernetes-native API gateway on Envoy, configured through annotations and later CRDs; the seed lists it as one of the first Envoy-based edge gateways. The site now sells the commercial Ambassador Edge Stack.",
       zh: 'Datawire 基于 Envoy 打造的 Kubernetes 原生 API 网关，先用注解、后用 CRD 配置，是种子清单中最早的一批 Envoy 边缘网关之一。该网站如今主要介绍商业产品 Ambassador Edge Stack。',
     },
     status: {
@@ -137,7 +137,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'Repository under the kubernetes org still serves GKE Ingress; no retirement or archive notice found (GKE networking recipes reference it through 2023)',
+      source:
+        'Repository under the kubernetes org still serves GKE Ingress; no retirement or archive notice found (GKE networking recipes reference it through 2023)',
     },
   },
   {
@@ -247,7 +248,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'kubernetes-sigs/aws-load-balancer-controller is the renamed project (PR #1441, 2020); EKS docs and external-dns docs point to it (external-dns PR #3273, 2022)',
+      source:
+        'kubernetes-sigs/aws-load-balancer-controller is the renamed project (PR #1441, 2020); EKS docs and external-dns docs point to it (external-dns PR #3273, 2022)',
     },
   },
   {
@@ -262,13 +264,14 @@ const references: Reference[] = [
     year: 2023,
     addedByGuide: true,
     summary: {
-      en: 'The Gateway API project\'s list of implementations (Envoy Gateway, Contour, Istio, Cilium, NGINX Gateway Fabric, Traefik and others) with their conformance status; the place to start when choosing a replacement for ingress-nginx.',
+      en: "The Gateway API project's list of implementations (Envoy Gateway, Contour, Istio, Cilium, NGINX Gateway Fabric, Traefik and others) with their conformance status; the place to start when choosing a replacement for ingress-nginx.",
       zh: 'Gateway API 项目维护的实现列表（Envoy Gateway、Contour、Istio、Cilium、NGINX Gateway Fabric、Traefik 等）及其一致性测试状态，是为 ingress-nginx 挑选替代方案时的起点。',
     },
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'gateway-api.sigs.k8s.io is the Gateway API project site (Gateway API GA October 2023, kubernetes.io blog cited in GitLab epic); implementations page referenced by 2026 migration guides',
+      source:
+        'gateway-api.sigs.k8s.io is the Gateway API project site (Gateway API GA October 2023, kubernetes.io blog cited in GitLab epic); implementations page referenced by 2026 migration guides',
     },
   },
   {
@@ -283,13 +286,14 @@ const references: Reference[] = [
     year: 2022,
     addedByGuide: true,
     summary: {
-      en: 'The Envoy project\'s own Gateway API implementation, which provisions and configures Envoy proxies from Gateway and Route objects and adds policies for rate limiting, authentication and TLS.',
+      en: "The Envoy project's own Gateway API implementation, which provisions and configures Envoy proxies from Gateway and Route objects and adds policies for rate limiting, authentication and TLS.",
       zh: 'Envoy 项目官方的 Gateway API 实现：根据 Gateway 与各类 Route 对象自动部署并配置 Envoy 代理，并提供限流、认证与 TLS 等扩展策略。',
     },
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'gateway.envoyproxy.io docs (docs corpus) with v1.x releases; envoyproxy/gateway README; Helm chart v1.6.3 in 2026 provider docs',
+      source:
+        'gateway.envoyproxy.io docs (docs corpus) with v1.x releases; envoyproxy/gateway README; Helm chart v1.6.3 in 2026 provider docs',
     },
   },
 ];

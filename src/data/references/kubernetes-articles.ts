@@ -17,7 +17,11 @@ const references: Reference[] = [
       en: 'Workshop material that starts with Envoy on its own (listeners, clusters, retries) and then shows how Istio configures the same proxy as a sidecar mesh.',
       zh: '一套工作坊材料：先单独讲 Envoy 的监听器、集群与重试，再展示 Istio 如何把同一个代理以 sidecar 方式组织成服务网格。',
     },
-    status: {state: 'active', checked, source: 'Post address cited in several independent notes and by the Chinese translation of the book; no stored copy re-read'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'Post address cited in several independent notes and by the Chinese translation of the book; no stored copy re-read',
+    },
   },
   {
     id: 'tiwari-getting-started-conduit',
@@ -30,7 +34,7 @@ const references: Reference[] = [
     language: 'en',
     year: 2017,
     summary: {
-      en: 'A first look at Conduit, Buoyant\'s Rust-proxy mesh, from install to dashboard; historical now, since Conduit was folded into Linkerd and shipped as Linkerd 2.0 in 2018.',
+      en: "A first look at Conduit, Buoyant's Rust-proxy mesh, from install to dashboard; historical now, since Conduit was folded into Linkerd and shipped as Linkerd 2.0 in 2018.",
       zh: '上手体验 Buoyant 推出的 Conduit（数据面代理用 Rust 编写）；如今主要具有历史价值，因为 Conduit 已于 2018 年并入 Linkerd，以 Linkerd 2.0 发布。',
     },
     status: {state: 'active', checked, source: 'Stored copy of the post at abhishek-tiwari.com (the product it covers became Linkerd 2.0)'},
@@ -46,10 +50,14 @@ const references: Reference[] = [
     language: 'en',
     year: 2018,
     summary: {
-      en: 'Raw answers and analysis from SIG Network\'s 2018 survey of Ingress users, the evidence about missing features that later shaped the Gateway API.',
+      en: "Raw answers and analysis from SIG Network's 2018 survey of Ingress users, the evidence about missing features that later shaped the Gateway API.",
       zh: 'SIG Network 2018 年 Ingress 用户调查的原始数据与分析，揭示了 Ingress 的功能缺口，这些结论后来影响了 Gateway API 的设计。',
     },
-    status: {state: 'active', checked, source: 'GitHub repo bowei/k8s-ingress-survey-2018 present in stored index (README, data, survey.pdf)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'GitHub repo bowei/k8s-ingress-survey-2018 present in stored index (README, data, survey.pdf)',
+    },
   },
   {
     id: 'openshift-kubernetes-services-by-example',
@@ -68,7 +76,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Moved from blog.openshift.com to www.openshift.com/blog (cited at that address); OpenShift blog posts have since been folded into redhat.com/en/blog, redirect target not established',
+      source:
+        'Moved from blog.openshift.com to www.openshift.com/blog (cited at that address); OpenShift blog posts have since been folded into redhat.com/en/blog, redirect target not established',
     },
     seedUrls: ['https://blog.openshift.com/kubernetes-services-by-example/'],
   },
@@ -102,7 +111,11 @@ const references: Reference[] = [
       en: 'Introductory slides on pods, Services and how CNI plugins such as Weave Net wire pods across hosts, by a Weave Net maintainer.',
       zh: 'Weave Net 维护者制作的入门幻灯片，介绍 Pod、Service，以及 Weave Net 等 CNI 插件如何把不同主机上的 Pod 连接起来。',
     },
-    status: {state: 'active', checked, source: 'SlideShare address cited by both seeds; Weaveworks closed in 2024 but the deck is hosted by SlideShare; not re-fetched'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'SlideShare address cited by both seeds; Weaveworks closed in 2024 but the deck is hosted by SlideShare; not re-fetched',
+    },
   },
   {
     id: 'hockin-illustrated-guide-k8s-networking',
@@ -115,14 +128,14 @@ const references: Reference[] = [
     language: 'en',
     year: 2016,
     summary: {
-      en: 'Tim Hockin\'s hand-drawn walk through pod-to-pod, pod-to-Service and external traffic, the classic visual explanation of the Kubernetes network model.',
+      en: "Tim Hockin's hand-drawn walk through pod-to-pod, pod-to-Service and external traffic, the classic visual explanation of the Kubernetes network model.",
       zh: 'Kubernetes 网络负责人 Tim Hockin 的手绘讲解，涵盖 Pod 到 Pod、Pod 到 Service 以及外部流量，是理解 Kubernetes 网络模型的经典图解。',
     },
     status: {state: 'active', checked, source: 'Speaker Deck address cited by both seeds; other thockin decks stored on speakerdeck.com'},
   },
   {
     id: 'hickey-easy-way-k8s-networking',
-    title: 'The Easy—Don\'t Drive Yourself Crazy—Way to Kubernetes Networking',
+    title: "The Easy—Don't Drive Yourself Crazy—Way to Kubernetes Networking",
     url: 'https://www.youtube.com/watch?v=H5Zl_kDOwBU',
     authors: ['Gerard Hickey'],
     kind: 'talk',
@@ -198,7 +211,11 @@ const references: Reference[] = [
       en: 'Calls a CNI plugin by hand with environment variables and a JSON config to attach a network namespace to a bridge, which demystifies what kubelet asks plugins to do.',
       zh: '手动设置环境变量和 JSON 配置来调用 CNI 插件，把网络命名空间接到网桥上，让读者明白 kubelet 究竟要求插件做什么。',
     },
-    status: {state: 'active', checked, source: 'Cited at https://www.dasblinkenlichten.com/… by the author\'s own follow-up post and current notes'},
+    status: {
+      state: 'active',
+      checked,
+      source: "Cited at https://www.dasblinkenlichten.com/… by the author's own follow-up post and current notes",
+    },
     seedUrls: ['http://www.dasblinkenlichten.com/understanding-cni-container-networking-interface/'],
   },
   {
@@ -228,7 +245,7 @@ const references: Reference[] = [
     language: 'en',
     year: 2017,
     summary: {
-      en: 'KubeCon 2017 (Austin) talk by Linkerd\'s creator on where the service mesh idea came from and what problems it solves between services.',
+      en: "KubeCon 2017 (Austin) talk by Linkerd's creator on where the service mesh idea came from and what problems it solves between services.",
       zh: 'Linkerd 作者在 KubeCon 2017（奥斯汀）的演讲，讲述服务网格理念的来源，以及它在服务之间解决了哪些问题。',
     },
     status: {state: 'active', checked, source: 'YouTube address cited by both seeds; video page not re-checked'},
@@ -247,7 +264,11 @@ const references: Reference[] = [
       en: 'How Dropbox built its own reverse proxy in Go: request queueing, load shedding and upstream selection, a case study in what a service proxy must handle at scale.',
       zh: 'Dropbox 用 Go 自研反向代理 Bandaid 的经验：请求排队、过载保护与上游选择，是理解大规模服务代理需求的案例。',
     },
-    status: {state: 'active', checked, source: 'blogs.dropbox.com/tech moved to dropbox.tech; new address cited in books and notes (perma.cc archive exists)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'blogs.dropbox.com/tech moved to dropbox.tech; new address cited in books and notes (perma.cc archive exists)',
+    },
     seedUrls: ['https://blogs.dropbox.com/tech/2018/03/meet-bandaid-the-dropbox-service-proxy/'],
   },
   {
@@ -277,7 +298,7 @@ const references: Reference[] = [
     language: 'en',
     year: 2017,
     summary: {
-      en: 'Extends OpenShift\'s HAProxy router with a custom template so plain TCP services can be routed by TLS SNI, a worked example of getting non-HTTP traffic into a cluster.',
+      en: "Extends OpenShift's HAProxy router with a custom template so plain TCP services can be routed by TLS SNI, a worked example of getting non-HTTP traffic into a cluster.",
       zh: '通过自定义模板扩展 OpenShift 的 HAProxy 路由器，使普通 TCP 服务可按 TLS SNI 路由，是把非 HTTP 流量引入集群的实例。',
     },
     status: {state: 'active', checked, source: 'Stored copy of blog.zhaw.ch/icclab post (May 2017)'},
@@ -299,7 +320,8 @@ const references: Reference[] = [
       state: 'superseded',
       checked,
       by: 'killercoda',
-      source: 'Kubernetes blog 2023-02-14 "Free Katacoda Kubernetes Tutorials Are Shutting Down"; O\'Reilly closed public Katacoda in June 2022; Killercoda named as closest replacement',
+      source:
+        'Kubernetes blog 2023-02-14 "Free Katacoda Kubernetes Tutorials Are Shutting Down"; O\'Reilly closed public Katacoda in June 2022; Killercoda named as closest replacement',
       reason: {
         en: "O'Reilly closed Katacoda to the public in 2022 (its Kubernetes tutorials in March 2023); Killercoda took over its role.",
         zh: "O'Reilly 于 2022 年关闭了 Katacoda 的公开服务（Kubernetes 教程于 2023 年 3 月下线），其角色由 Killercoda 接替。",
@@ -319,7 +341,11 @@ const references: Reference[] = [
       en: 'Free interactive Linux and Kubernetes playgrounds and community scenarios in the browser, including exam-style practice; where Katacoda users moved.',
       zh: '在浏览器中免费使用的 Linux 与 Kubernetes 交互式实验环境和社区场景，也提供考试风格的练习，是 Katacoda 用户的主要去处。',
     },
-    status: {state: 'active', checked, source: 'killercoda/scenarios-kubernetes repo (stored) and many 2023–2026 projects link killercoda.com scenarios'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'killercoda/scenarios-kubernetes repo (stored) and many 2023–2026 projects link killercoda.com scenarios',
+    },
     addedByGuide: true,
   },
   {
@@ -336,7 +362,11 @@ const references: Reference[] = [
       en: 'KubeCon Europe 2017 talk that follows a packet from pod to pod, through Services and NAT to the outside world, explaining each Kubernetes networking construct on the way.',
       zh: 'KubeCon 欧洲 2017 的演讲，跟随一个数据包从 Pod 到 Pod、经过 Service 和 NAT 再到集群外部，沿途讲解每一个 Kubernetes 网络概念。',
     },
-    status: {state: 'active', checked, source: 'CNCF YouTube video 0Omvgd7Hg1I, "Life of a Packet [I] - Michael Rubin, Google", April 2017 (stored summary page)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'CNCF YouTube video 0Omvgd7Hg1I, "Life of a Packet [I] - Michael Rubin, Google", April 2017 (stored summary page)',
+    },
     addedByGuide: true,
   },
   {
@@ -356,7 +386,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: '2026-11-22',
-      source: 'kubernetes.io blog URL cited in many stored documents (code corpus); the post and its date were read in the docs corpus while writing the CNM versus CNI chapter',
+      source:
+        'kubernetes.io blog URL cited in many stored documents (code corpus); the post and its date were read in the docs corpus while writing the CNM versus CNI chapter',
     },
     addedByGuide: true,
   },

@@ -13,13 +13,14 @@ const references: Reference[] = [
     topics: ['network-model', 'pod-networking', 'history'],
     language: 'en',
     summary: {
-      en: 'The original design note behind the Kubernetes network model: four communication problems, IP-per-pod, no NAT between pods, and why Docker\'s default model was rejected.',
+      en: "The original design note behind the Kubernetes network model: four communication problems, IP-per-pod, no NAT between pods, and why Docker's default model was rejected.",
       zh: 'Kubernetes 网络模型最初的设计文档：提出四类通信问题，确立“每个 Pod 一个 IP、Pod 之间不做 NAT”的原则，并说明为何不采用 Docker 默认模型。',
     },
     status: {
       state: 'archived',
       checked,
-      source: 'Design proposals moved from kubernetes/community to kubernetes/design-proposals-archive, whose README marks them historical and not up to date; file cited at blob/main/network/networking.md',
+      source:
+        'Design proposals moved from kubernetes/community to kubernetes/design-proposals-archive, whose README marks them historical and not up to date; file cited at blob/main/network/networking.md',
       note: {
         en: 'Kept read-only as a historical record; the live description of the model is the Cluster Networking page.',
         zh: '作为历史记录只读保存；网络模型的现行说明见“集群网络”文档页。',
@@ -70,7 +71,11 @@ const references: Reference[] = [
       en: 'A short task page: run a sample application, expose it with a Service, and reach it from outside, to see Service load balancing working end to end.',
       zh: '一个简短的任务页：部署示例应用、用 Service 暴露并从集群外访问，端到端地体验 Service 的负载均衡。',
     },
-    status: {state: 'active', checked, source: 'kubernetes.io task address cited by both seeds; page title changed from "Provide Load-Balanced Access…" at the same address'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'kubernetes.io task address cited by both seeds; page title changed from "Provide Load-Balanced Access…" at the same address',
+    },
   },
   {
     id: 'k8s-docs-create-external-load-balancer',
@@ -97,7 +102,7 @@ const references: Reference[] = [
     topics: ['dns', 'service-discovery'],
     language: 'en',
     summary: {
-      en: 'Which DNS names Kubernetes creates for Services and Pods, SRV records for named ports, and the Pod dnsPolicy and dnsConfig settings that shape a container\'s resolv.conf.',
+      en: "Which DNS names Kubernetes creates for Services and Pods, SRV records for named ports, and the Pod dnsPolicy and dnsConfig settings that shape a container's resolv.conf.",
       zh: '说明 Kubernetes 为 Service 和 Pod 生成哪些 DNS 名称、命名端口的 SRV 记录，以及决定容器 resolv.conf 的 dnsPolicy 与 dnsConfig 设置。',
     },
     status: {state: 'active', checked, source: 'kubernetes.io concept page cited in current material; present in docs corpus'},
@@ -133,7 +138,8 @@ const references: Reference[] = [
     status: {
       state: 'archived',
       checked,
-      source: 'Stored README in kubernetes/examples staging/: still uses ReplicationControllers and hack/dev-build-and-up.sh, i.e. not updated with current Kubernetes',
+      source:
+        'Stored README in kubernetes/examples staging/: still uses ReplicationControllers and hack/dev-build-and-up.sh, i.e. not updated with current Kubernetes',
       note: {
         en: 'Left in the unmaintained staging area of kubernetes/examples; use it for the DNS names, not the manifests.',
         zh: '位于 kubernetes/examples 中无人维护的 staging 目录；可参考其中的 DNS 命名，清单不宜照搬。',
@@ -153,7 +159,11 @@ const references: Reference[] = [
       en: 'How NetworkPolicy selects pods and allows ingress and egress by pod, namespace or CIDR, the default-deny patterns, and what the API cannot express.',
       zh: '讲解 NetworkPolicy 如何选择 Pod、按 Pod、命名空间或 CIDR 放行入站与出站流量，常见的默认拒绝写法，以及该 API 表达不了的场景。',
     },
-    status: {state: 'active', checked, source: 'kubernetes.io concept page cited in 2025–2026 material (e.g. #targeting-a-range-of-ports anchor)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'kubernetes.io concept page cited in 2025–2026 material (e.g. #targeting-a-range-of-ports anchor)',
+    },
   },
   {
     id: 'k8s-issue-44063-ipvs',
@@ -193,7 +203,11 @@ const references: Reference[] = [
       en: 'Project site of the Gateway API: the role-oriented GatewayClass, Gateway and Route resources, release channels, conformance, and guides for migrating from Ingress.',
       zh: 'Gateway API 项目站点：介绍面向角色的 GatewayClass、Gateway 与各类 Route 资源、发布通道、一致性测试，以及从 Ingress 迁移的指南。',
     },
-    status: {state: 'active', checked, source: 'gateway-api.sigs.k8s.io cited as the project site in 2026 material; v1.5 released 2026 (Kubernetes blog)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'gateway-api.sigs.k8s.io cited as the project site in 2026 material; v1.5 released 2026 (Kubernetes blog)',
+    },
     addedByGuide: true,
   },
   {
@@ -210,7 +224,11 @@ const references: Reference[] = [
       en: 'The October 2023 announcement that Gateway, GatewayClass and HTTPRoute reached v1, with the standard and experimental channels and CEL validation explained.',
       zh: '2023 年 10 月的官方公告：Gateway、GatewayClass 与 HTTPRoute 升级为 v1 正式版，并解释标准通道、实验通道和 CEL 校验。',
     },
-    status: {state: 'active', checked, source: 'Kubernetes blog post dated 2023-10-31, cited widely; matches gateway-api v1.0.0 release notes on GitHub'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'Kubernetes blog post dated 2023-10-31, cited widely; matches gateway-api v1.0.0 release notes on GitHub',
+    },
     addedByGuide: true,
   },
   {
@@ -226,7 +244,11 @@ const references: Reference[] = [
       en: 'The API that replaced Endpoints for tracking Service backends at scale: slicing, address types, readiness conditions and topology hints that proxies consume.',
       zh: '为大规模场景取代 Endpoints 的 EndpointSlice API：介绍分片方式、地址类型、就绪状态以及供代理使用的拓扑提示。',
     },
-    status: {state: 'active', checked, source: 'Concept page in kubernetes/website release-1.35 (stored) and on kubernetes.io; stable since v1.21'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'Concept page in kubernetes/website release-1.35 (stored) and on kubernetes.io; stable since v1.21',
+    },
     addedByGuide: true,
   },
   {
@@ -242,7 +264,11 @@ const references: Reference[] = [
       en: 'How kube-proxy implements Service virtual IPs in its iptables, ipvs and nftables modes, with session affinity, traffic policies and the migration notes between modes.',
       zh: '说明 kube-proxy 如何在 iptables、ipvs 与 nftables 模式下实现 Service 虚拟 IP，并涵盖会话亲和、流量策略以及模式间迁移的注意事项。',
     },
-    status: {state: 'active', checked, source: 'kubernetes.io reference page present in docs corpus (en and zh-cn stored copies listing the nftables mode)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'kubernetes.io reference page present in docs corpus (en and zh-cn stored copies listing the nftables mode)',
+    },
     addedByGuide: true,
   },
   {
@@ -256,10 +282,14 @@ const references: Reference[] = [
     language: 'en',
     year: 2023,
     summary: {
-      en: 'The design record for kube-proxy\'s nftables mode: why iptables does not scale, how verdict maps give near-constant lookup, and the alpha 1.29, beta 1.31, GA 1.33 path.',
+      en: "The design record for kube-proxy's nftables mode: why iptables does not scale, how verdict maps give near-constant lookup, and the alpha 1.29, beta 1.31, GA 1.33 path.",
       zh: 'kube-proxy nftables 模式的设计记录：解释 iptables 为何难以扩展、判决映射如何实现近似常数时间查找，以及 1.29 alpha、1.31 beta、1.33 GA 的演进。',
     },
-    status: {state: 'active', checked, source: 'kep.yaml (stored): status implemented, stage stable, milestones alpha v1.29 / beta v1.31 / stable v1.33'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'kep.yaml (stored): status implemented, stage stable, milestones alpha v1.29 / beta v1.31 / stable v1.33',
+    },
     addedByGuide: true,
   },
   {
@@ -276,7 +306,11 @@ const references: Reference[] = [
       en: 'Explains, with rule listings, why the iptables backend slows down with tens of thousands of Services and how the nftables backend fixes both data-plane latency and rule sync time.',
       zh: '结合规则示例解释 iptables 后端在数万个 Service 时为何变慢，以及 nftables 后端如何同时改善数据面延迟和规则同步耗时。',
     },
-    status: {state: 'active', checked, source: 'Kubernetes blog post dated 2025-02-28, cited by AWS EKS best-practices docs; iptables remains the default mode'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'Kubernetes blog post dated 2025-02-28, cited by AWS EKS best-practices docs; iptables remains the default mode',
+    },
     addedByGuide: true,
   },
   {
@@ -290,10 +324,15 @@ const references: Reference[] = [
     language: 'en',
     year: 2025,
     summary: {
-      en: 'Records the decision to deprecate kube-proxy\'s ipvs mode in Kubernetes 1.35 for lack of maintainers, and points IPVS users to the nftables mode.',
+      en: "Records the decision to deprecate kube-proxy's ipvs mode in Kubernetes 1.35 for lack of maintainers, and points IPVS users to the nftables mode.",
       zh: '记录因缺乏维护者而在 Kubernetes 1.35 中弃用 kube-proxy ipvs 模式的决定，并建议 IPVS 用户迁移到 nftables 模式。',
     },
-    status: {state: 'active', checked, source: 'kep.yaml (stored): stage deprecated, milestone deprecated v1.35; kubernetes.dev KEP page says warnings and docs landed in 1.35'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'kep.yaml (stored): stage deprecated, milestone deprecated v1.35; kubernetes.dev KEP page says warnings and docs landed in 1.35',
+    },
     addedByGuide: true,
   },
   {
@@ -306,7 +345,7 @@ const references: Reference[] = [
     topics: ['services', 'kube-proxy', 'load-balancing'],
     language: 'en',
     summary: {
-      en: 'How internalTrafficPolicy: Local keeps in-cluster traffic on the client\'s node, and what happens when that node has no endpoint; pairs with the external traffic policy.',
+      en: "How internalTrafficPolicy: Local keeps in-cluster traffic on the client's node, and what happens when that node has no endpoint; pairs with the external traffic policy.",
       zh: '说明 internalTrafficPolicy: Local 如何让集群内流量只发往客户端所在节点的端点，以及该节点没有端点时会怎样；可与外部流量策略对照阅读。',
     },
     status: {state: 'active', checked, source: 'kubernetes.io concept page present in docs corpus; stable since v1.26'},
@@ -325,7 +364,11 @@ const references: Reference[] = [
       en: 'How EndpointSlice hints keep Service traffic inside its zone, when the heuristics work well, and the safeguards that switch them off (formerly Topology Aware Hints).',
       zh: '介绍 EndpointSlice 提示如何让 Service 流量尽量留在同一可用区、该机制适用的条件，以及自动停用的保护措施（原名 Topology Aware Hints）。',
     },
-    status: {state: 'active', checked, source: 'kubernetes.io concept page present in docs corpus (renamed from topology-aware-hints in 1.27)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'kubernetes.io concept page present in docs corpus (renamed from topology-aware-hints in 1.27)',
+    },
     addedByGuide: true,
   },
   {
@@ -373,7 +416,11 @@ const references: Reference[] = [
       en: 'The SIG Network subproject for policy beyond NetworkPolicy v1: cluster-scoped AdminNetworkPolicy and BaselineAdminNetworkPolicy, their successors, and NPEP proposals.',
       zh: 'SIG Network 中专注于 NetworkPolicy v1 之外能力的子项目：集群级的 AdminNetworkPolicy 与 BaselineAdminNetworkPolicy 及其后续演进，以及各项 NPEP 提案。',
     },
-    status: {state: 'active', checked, source: 'kubernetes-sigs/network-policy-api repository (stored README); site cited by Antrea, OVN-Kubernetes and NetObserv docs'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'kubernetes-sigs/network-policy-api repository (stored README); site cited by Antrea, OVN-Kubernetes and NetObserv docs',
+    },
     addedByGuide: true,
   },
   {
@@ -390,7 +437,11 @@ const references: Reference[] = [
       en: 'Defines ServiceExport and ServiceImport so a Service can be consumed across a ClusterSet, with clusterset.local DNS names, while leaving the implementation to providers.',
       zh: '定义 ServiceExport 与 ServiceImport，使 Service 能在整个 ClusterSet 中被访问，并规定 clusterset.local 域名，具体实现留给各提供方。',
     },
-    status: {state: 'active', checked, source: 'kubernetes.dev KEP-1645 page (stored): implementable, beta; reference API in kubernetes-sigs/mcs-api'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'kubernetes.dev KEP-1645 page (stored): implementable, beta; reference API in kubernetes-sigs/mcs-api',
+    },
     addedByGuide: true,
   },
 ];

@@ -14,13 +14,14 @@ const references: Reference[] = [
     language: 'en',
     year: 2015,
     summary: {
-      en: 'A short timeline from chroot and jails through cgroups, namespaces and LXC to Docker, useful for placing today\'s container plumbing in its historical context.',
+      en: "A short timeline from chroot and jails through cgroups, namespaces and LXC to Docker, useful for placing today's container plumbing in its historical context.",
       zh: '从 chroot、jail 到 cgroups、命名空间、LXC 再到 Docker 的简短时间线，帮助读者理解今天的容器技术从何而来。',
     },
     status: {
       state: 'active',
       checked,
-      source: 'Moved from rhelblog.redhat.com (short link red.ht/1mCDpJU) to redhat.com/en/blog/history-containers, the address current notes cite',
+      source:
+        'Moved from rhelblog.redhat.com (short link red.ht/1mCDpJU) to redhat.com/en/blog/history-containers, the address current notes cite',
     },
     seedUrls: ['https://rhelblog.redhat.com/2015/08/28/the-history-of-containers/', 'http://red.ht/1mCDpJU'],
   },
@@ -61,7 +62,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Netdev 0.1 session 27 page (stored copy) lists the paper at /0.1/papers/…; the conference site now lives at netdevconf.info (0.1 pages stored there); the seed\'s wiki.iptables.org copy is a mirror',
+      source:
+        "Netdev 0.1 session 27 page (stored copy) lists the paper at /0.1/papers/…; the conference site now lives at netdevconf.info (0.1 pages stored there); the seed's wiki.iptables.org copy is a mirror",
     },
     seedUrls: ['http://wiki.iptables.org/pablo/netdev0.1/papers/Networking-in-Containers-and-Container-Clusters.pdf'],
   },
@@ -97,7 +99,7 @@ const references: Reference[] = [
     language: 'en',
     year: 2007,
     summary: {
-      en: 'LWN\'s account of the patches that introduced network namespaces, explaining why giving each group of processes its own interfaces, routes and sockets was hard inside the kernel.',
+      en: "LWN's account of the patches that introduced network namespaces, explaining why giving each group of processes its own interfaces, routes and sockets was hard inside the kernel.",
       zh: 'LWN 对网络命名空间最初补丁的报道，说明为何在内核中让每组进程拥有独立的网卡、路由和套接字并非易事。',
     },
     status: {
@@ -122,7 +124,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Plain-text Documentation/ files are now rendered on docs.kernel.org; admin-guide/cgroup-v1/net_cls.html cited in current notes',
+      source:
+        'Plain-text Documentation/ files are now rendered on docs.kernel.org; admin-guide/cgroup-v1/net_cls.html cited in current notes',
     },
     seedUrls: ['https://www.kernel.org/doc/Documentation/cgroup-v1/net_cls.txt'],
   },
@@ -143,13 +146,13 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Moved from containerops.org (short link bit.ly/1kMA2hE) to the author\'s blog cybernetist.com (stored copy at the same path)',
+      source: "Moved from containerops.org (short link bit.ly/1kMA2hE) to the author's blog cybernetist.com (stored copy at the same path)",
     },
     seedUrls: ['http://containerops.org/2013/11/19/lxc-networking/', 'http://bit.ly/1kMA2hE'],
   },
   {
     id: 'ipv6-and-containers-talk',
-    title: 'IPv6 and Containers: Why We Can\'t Have Nice Things (And How We Can)',
+    title: "IPv6 and Containers: Why We Can't Have Nice Things (And How We Can)",
     url: 'https://www.youtube.com/watch?v=eF50OxZ5u4o',
     authors: [],
     kind: 'talk',
@@ -163,7 +166,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'YouTube address cited by seed 001 and by the Chinese translation of the book; video page not re-checked and speaker not established',
+      source:
+        'YouTube address cited by seed 001 and by the Chinese translation of the book; video page not re-checked and speaker not established',
     },
   },
   {
@@ -192,10 +196,14 @@ const references: Reference[] = [
     topics: ['linux-stack', 'routing', 'tc'],
     language: 'en',
     summary: {
-      en: 'The kernel\'s own networking documentation: device drivers, bridges, bonding, GRO/GSO, XDP, sysctls and more; the place to check what a knob really does.',
+      en: "The kernel's own networking documentation: device drivers, bridges, bonding, GRO/GSO, XDP, sysctls and more; the place to check what a knob really does.",
       zh: '内核自带的网络文档，涵盖驱动、网桥、bonding、GRO/GSO、XDP 与各类 sysctl 参数，想弄清某个参数真实作用时应查阅这里。',
     },
-    status: {state: 'active', checked, source: 'docs.kernel.org networking index (kernel.org/doc/html/latest/networking) cited in current kernel-level code and notes'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'docs.kernel.org networking index (kernel.org/doc/html/latest/networking) cited in current kernel-level code and notes',
+    },
     addedByGuide: true,
   },
   {
@@ -224,7 +232,7 @@ const references: Reference[] = [
     topics: ['netfilter'],
     language: 'en',
     summary: {
-      en: 'The netfilter project\'s guide to migrating rule sets: the translation tools, the iptables-nft compatibility layer, and how chains and sets map onto nftables.',
+      en: "The netfilter project's guide to migrating rule sets: the translation tools, the iptables-nft compatibility layer, and how chains and sets map onto nftables.",
       zh: 'netfilter 项目官方的迁移指南：介绍规则翻译工具、iptables-nft 兼容层，以及链和集合如何映射到 nftables，适合正在从 iptables 迁移的读者。',
     },
     status: {state: 'active', checked, source: 'nftables wiki page cited at this address in many current sources'},
@@ -244,7 +252,12 @@ const references: Reference[] = [
       en: 'Reference for the `tc` command: qdiscs, classes and filters, shaping versus policing, and the units and handles every traffic-control recipe relies on. Start here before any per-qdisc page.',
       zh: '`tc` 命令的总参考：qdisc、class 与 filter 的关系，整形与监管的区别，以及所有流量控制配置都会用到的单位和句柄写法。读具体 qdisc 手册前先看这一页。',
     },
-    status: {state: 'active', checked, source: 'man7.org page (iproute2 man pages) cited at this address by many current repositories, including the Kata Containers networking design doc'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'man7.org page (iproute2 man pages) cited at this address by many current repositories, including the Kata Containers networking design doc',
+    },
     addedByGuide: true,
   },
   {
@@ -260,7 +273,11 @@ const references: Reference[] = [
       en: 'How the Hierarchy Token Bucket qdisc splits one link into classes with guaranteed rates and borrowing ceilings; the usual tool for per-pod or per-tenant bandwidth limits on Linux.',
       zh: 'HTB（分层令牌桶）qdisc 的手册：如何把一条链路划分为带保证速率和可借用上限的多个类别，是在 Linux 上按 Pod 或租户限速最常用的工具。',
     },
-    status: {state: 'active', checked, source: 'man7.org tc-htb(8) page present in docs corpus (stored copy) and cited at this address in many current repositories'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'man7.org tc-htb(8) page present in docs corpus (stored copy) and cited at this address in many current repositories',
+    },
     addedByGuide: true,
   },
   {
@@ -276,7 +293,11 @@ const references: Reference[] = [
       en: 'A readable explanation of the HFSC scheduler with little mathematics: real-time, link-sharing and upper-limit service curves, and why decoupling delay from bandwidth matters for latency-sensitive traffic.',
       zh: '用较少数学讲清 HFSC 调度器：实时、链路共享与上限三种服务曲线，以及为何把时延与带宽解耦对时延敏感的流量很重要。配合 tc-hfsc(8) 的参数说明阅读。',
     },
-    status: {state: 'active', checked, source: 'man7.org tc-hfsc(7) page present in docs corpus (stored copy); same text ships in iproute2 (Ubuntu noble man7 copy stored)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'man7.org tc-hfsc(7) page present in docs corpus (stored copy); same text ships in iproute2 (Ubuntu noble man7 copy stored)',
+    },
     addedByGuide: true,
   },
   {
@@ -292,7 +313,11 @@ const references: Reference[] = [
       en: 'Parameters of the fq_codel qdisc, the default on many distributions: per-flow queues, target delay and interval, and ECN. Useful when reading `tc qdisc show` output on a node or inside a pod.',
       zh: 'fq_codel qdisc 的参数说明（它是许多发行版的默认 qdisc）：按流分队列、目标时延与时间窗口、ECN。在节点或 Pod 里查看 `tc qdisc show` 的输出时很有用。',
     },
-    status: {state: 'active', checked, source: 'tc-fq_codel(8) stored in docs corpus (several mirrors); man7.org address cited alongside tc-htb in current repositories'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'tc-fq_codel(8) stored in docs corpus (several mirrors); man7.org address cited alongside tc-htb in current repositories',
+    },
     addedByGuide: true,
   },
   {
@@ -308,7 +333,12 @@ const references: Reference[] = [
       en: 'The classic iproute2 guide: policy routing with multiple tables, tunnels, and a long tour of queueing disciplines and filters. Old (written for 2.4-era kernels) but still the clearest conceptual introduction to tc.',
       zh: 'iproute2 的经典指南：多路由表的策略路由、隧道，以及对各种排队规则和过滤器的详细介绍。内容写于 2.4 内核时代，较旧，但仍是理解 tc 概念最清楚的入门材料。',
     },
-    status: {state: 'active', checked, source: 'lartc.org/howto/ pages (qdisc, classful, iproute2 chapters) cited at this address by many repositories; content itself unchanged since the 2.4/2.6 era'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'lartc.org/howto/ pages (qdisc, classful, iproute2 chapters) cited at this address by many repositories; content itself unchanged since the 2.4/2.6 era',
+    },
     addedByGuide: true,
   },
   // ——— veth, TUN/TAP, bridge ———
@@ -341,7 +371,12 @@ const references: Reference[] = [
       en: 'Reference for creating and configuring network devices with `ip link`, including the type-specific options for veth, bridge, macvlan, ipvlan, VXLAN and Geneve that container networking uses.',
       zh: '用 `ip link` 创建和配置网络设备的参考手册，包含容器网络常用的 veth、bridge、macvlan、ipvlan、VXLAN、Geneve 等类型的专用参数。',
     },
-    status: {state: 'active', checked, source: 'man7.org ip-link(8) address cited by many current repositories; same page stored in docs corpus via Debian and Ubuntu mirrors'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'man7.org ip-link(8) address cited by many current repositories; same page stored in docs corpus via Debian and Ubuntu mirrors',
+    },
     addedByGuide: true,
   },
   {
@@ -357,7 +392,11 @@ const references: Reference[] = [
       en: 'Kernel documentation for TUN and TAP devices, which hand packets or frames to a userspace program; this is how VMs, VPNs and rootless container networking (slirp4netns, pasta) plug into the host stack.',
       zh: '内核关于 TUN/TAP 设备的文档：它们把 IP 包或以太网帧交给用户态程序处理，虚拟机、VPN 以及 rootless 容器网络（slirp4netns、pasta）都靠它接入宿主机协议栈。',
     },
-    status: {state: 'active', checked, source: 'docs.kernel.org networking/tuntap page present in docs corpus (6.8 stored copy; current rst in kernel tree)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'docs.kernel.org networking/tuntap page present in docs corpus (6.8 stored copy; current rst in kernel tree)',
+    },
     addedByGuide: true,
   },
   {
@@ -390,7 +429,12 @@ const references: Reference[] = [
       en: 'Reference for the kernel routing tables through `ip route`: route types, scopes, next hops and multipath, encapsulation, and `ip route get` for asking the kernel which path a packet will take.',
       zh: '通过 `ip route` 操作内核路由表的参考手册：路由类型、作用域、下一跳与多路径、封装，以及用 `ip route get` 询问内核某个数据包会走哪条路径。',
     },
-    status: {state: 'active', checked, source: 'ip-route(8) stored in docs corpus via several mirrors (Ubuntu, iproute2 source); man7.org hosts the iproute2 pages at the matching path'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'ip-route(8) stored in docs corpus via several mirrors (Ubuntu, iproute2 source); man7.org hosts the iproute2 pages at the matching path',
+    },
     addedByGuide: true,
   },
   {
@@ -406,7 +450,11 @@ const references: Reference[] = [
       en: 'How the routing policy database chooses a routing table by source, mark, interface or port before any route lookup; the mechanism behind policy routing in Calico, Cilium and multi-homed pods.',
       zh: '策略路由数据库如何在查路由前按源地址、fwmark、接口或端口选择路由表；Calico、Cilium 以及多网卡 Pod 中的策略路由都基于这一机制。',
     },
-    status: {state: 'active', checked, source: 'ip-rule(8) stored in docs corpus (kernel.org man-pages mirror of the man7.org page, Ubuntu copies)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'ip-rule(8) stored in docs corpus (kernel.org man-pages mirror of the man7.org page, Ubuntu copies)',
+    },
     addedByGuide: true,
   },
   // ——— netfilter and conntrack ———
@@ -420,7 +468,7 @@ const references: Reference[] = [
     topics: ['netfilter', 'linux-stack'],
     language: 'en',
     summary: {
-      en: 'The netfilter project\'s diagram and explanation of where packets meet the prerouting, input, forward, output, postrouting and ingress hooks, and how chain priorities order conntrack, NAT and filtering.',
+      en: "The netfilter project's diagram and explanation of where packets meet the prerouting, input, forward, output, postrouting and ingress hooks, and how chain priorities order conntrack, NAT and filtering.",
       zh: 'netfilter 项目对数据包经过 prerouting、input、forward、output、postrouting 与 ingress 各钩子位置的图解，并说明链优先级如何决定连接跟踪、NAT 与过滤的先后顺序。',
     },
     status: {state: 'active', checked, source: 'nftables wiki page present in docs corpus (several revisions stored, latest edit 2023)'},
@@ -436,7 +484,7 @@ const references: Reference[] = [
     topics: ['netfilter'],
     language: 'en',
     summary: {
-      en: 'The full reference for `nft`: tables, chains, sets and maps, verdict maps, and every match and statement. The page to keep open when reading the rules kube-proxy\'s nftables mode or a CNI plugin installs.',
+      en: "The full reference for `nft`: tables, chains, sets and maps, verdict maps, and every match and statement. The page to keep open when reading the rules kube-proxy's nftables mode or a CNI plugin installs.",
       zh: '`nft` 命令的完整参考：表、链、集合与映射、verdict map，以及各种匹配条件和语句。阅读 kube-proxy nftables 模式或 CNI 插件生成的规则时值得随手打开。',
     },
     status: {state: 'active', checked, source: 'netfilter.org nftables man page present in docs corpus (stored copy, updated 2023)'},
@@ -455,7 +503,12 @@ const references: Reference[] = [
       en: 'Every iptables match and target module in one page: conntrack, mark and connmark, statistic, comment, MASQUERADE, DNAT and more. Needed to decode the rules that kube-proxy and Docker generate.',
       zh: '一页列出 iptables 的全部匹配与目标扩展：conntrack、mark 与 connmark、statistic、comment、MASQUERADE、DNAT 等。解读 kube-proxy 和 Docker 生成的规则时必备。',
     },
-    status: {state: 'active', checked, source: 'netfilter-hosted HTML man page cited at this address in current repositories; same page stored in docs corpus via Arch and Ubuntu mirrors'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'netfilter-hosted HTML man page cited at this address in current repositories; same page stored in docs corpus via Arch and Ubuntu mirrors',
+    },
     addedByGuide: true,
   },
   {
@@ -471,7 +524,12 @@ const references: Reference[] = [
       en: 'Reference for the `conntrack` tool: listing, filtering, deleting and watching entries in the kernel connection-tracking table, the first stop when NAT or Service traffic behaves strangely.',
       zh: '`conntrack` 工具的参考手册：列出、过滤、删除和实时观察内核连接跟踪表中的条目。NAT 或 Service 流量表现异常时，首先就该用它排查。',
     },
-    status: {state: 'active', checked, source: 'netfilter.org conntrack man page present in docs corpus (stored copy); conntrack 1.4.8 man page also stored via Ubuntu noble'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'netfilter.org conntrack man page present in docs corpus (stored copy); conntrack 1.4.8 man page also stored via Ubuntu noble',
+    },
     addedByGuide: true,
   },
   {
@@ -484,10 +542,15 @@ const references: Reference[] = [
     topics: ['conntrack', 'netfilter'],
     language: 'en',
     summary: {
-      en: 'The netfilter project\'s manual for conntrack and conntrackd: what the tracking table holds, event monitoring, and state synchronisation between firewall replicas. A good conceptual companion to the man page.',
+      en: "The netfilter project's manual for conntrack and conntrackd: what the tracking table holds, event monitoring, and state synchronisation between firewall replicas. A good conceptual companion to the man page.",
       zh: 'netfilter 项目为 conntrack 与 conntrackd 编写的用户手册：连接跟踪表保存什么、如何监听事件、以及防火墙主备之间如何同步状态，是手册页之外很好的概念补充。',
     },
-    status: {state: 'active', checked, source: 'conntrack-tools.netfilter.org/manual.html cited at this address by many current repositories; project page netfilter.org/projects/conntrack-tools stored in docs corpus'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'conntrack-tools.netfilter.org/manual.html cited at this address by many current repositories; project page netfilter.org/projects/conntrack-tools stored in docs corpus',
+    },
     addedByGuide: true,
   },
   {
@@ -503,7 +566,11 @@ const references: Reference[] = [
       en: 'Every nf_conntrack sysctl explained: table size and hash buckets, per-protocol timeouts, accounting and events. The reference for tuning a node whose conntrack table fills up under heavy Service traffic.',
       zh: '逐一解释 nf_conntrack 相关的 sysctl：表容量与哈希桶、各协议超时、计数与事件。节点在大量 Service 流量下连接跟踪表被占满时，调优就查这一页。',
     },
-    status: {state: 'active', checked, source: 'docs.kernel.org networking/nf_conntrack-sysctl page present in docs corpus (6.13 and earlier stored copies)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'docs.kernel.org networking/nf_conntrack-sysctl page present in docs corpus (6.13 and earlier stored copies)',
+    },
     addedByGuide: true,
   },
   // ——— cgroups ———
@@ -521,7 +588,12 @@ const references: Reference[] = [
       en: 'The authoritative description of cgroup v2: the single hierarchy, delegation, controllers and interface files. Read it to see why v2 has no net_cls or net_prio and how eBPF programs attached to cgroups replace them.',
       zh: 'cgroup v2 的权威说明：统一层级、委派、各控制器与接口文件。读它可以明白 v2 为什么没有 net_cls 和 net_prio，以及挂在 cgroup 上的 eBPF 程序如何取而代之。',
     },
-    status: {state: 'active', checked, source: 'Documentation/admin-guide/cgroup-v2.rst rendered on kernel.org docs (stored copies in docs corpus, current tree on cocalc mirror)'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'Documentation/admin-guide/cgroup-v2.rst rendered on kernel.org docs (stored copies in docs corpus, current tree on cocalc mirror)',
+    },
     addedByGuide: true,
   },
   {
@@ -535,10 +607,15 @@ const references: Reference[] = [
     language: 'en',
     year: 2011,
     summary: {
-      en: 'The cgroup v1 net_prio controller, which sets the socket priority of a group\'s traffic per interface so that qdiscs can prioritise it; a v1-only mechanism worth knowing when reading older setups.',
+      en: "The cgroup v1 net_prio controller, which sets the socket priority of a group's traffic per interface so that qdiscs can prioritise it; a v1-only mechanism worth knowing when reading older setups.",
       zh: 'cgroup v1 的 net_prio 控制器：按网卡为一组进程的流量设置 socket 优先级，供 qdisc 区分处理。它只存在于 v1，阅读较老的配置时需要了解。',
     },
-    status: {state: 'active', checked, source: 'admin-guide/cgroup-v1/net_prio page built in current kernel.org docs (doctree stored in docs corpus); documentation added with the controller in 2011'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'admin-guide/cgroup-v1/net_prio page built in current kernel.org docs (doctree stored in docs corpus); documentation added with the controller in 2011',
+    },
     addedByGuide: true,
   },
   {
@@ -555,7 +632,11 @@ const references: Reference[] = [
       en: 'Kernel documentation of a cgroup-attached eBPF program type that can inspect, rewrite or refuse setsockopt and getsockopt calls; an example of how cgroup v2 enforces network policy per workload.',
       zh: '内核文档介绍一种挂在 cgroup 上的 eBPF 程序类型，可以检查、改写或拒绝 setsockopt/getsockopt 调用，展示了 cgroup v2 如何按工作负载施加网络策略。',
     },
-    status: {state: 'active', checked, source: 'Documentation/bpf/prog_cgroup_sockopt.rst on kernel.org (stored in docs corpus); page added with the program type in 2019'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'Documentation/bpf/prog_cgroup_sockopt.rst on kernel.org (stored in docs corpus); page added with the program type in 2019',
+    },
     addedByGuide: true,
   },
   // ——— the kernel network stack ———
@@ -573,7 +654,11 @@ const references: Reference[] = [
       en: 'How RSS, RPS, RFS and XPS spread packet processing across CPUs, with suggested configurations. Explains why a single busy veth or tunnel device can pin one core on a container host.',
       zh: '介绍 RSS、RPS、RFS 与 XPS 如何把收发包处理分散到多个 CPU，并给出建议配置；也能解释为什么容器宿主机上一个繁忙的 veth 或隧道设备会把单个 CPU 核跑满。',
     },
-    status: {state: 'active', checked, source: 'docs.kernel.org networking/scaling page present in docs corpus (6.x stored copies); document added in 2011'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'docs.kernel.org networking/scaling page present in docs corpus (6.x stored copies); document added in 2011',
+    },
     addedByGuide: true,
   },
   {
@@ -590,7 +675,11 @@ const references: Reference[] = [
       en: 'What TSO, GSO, GRO and the UDP-tunnel offloads do, and how encapsulated traffic keeps them; background for understanding VXLAN throughput and the checksum bugs overlay networks occasionally hit.',
       zh: '说明 TSO、GSO、GRO 以及 UDP 隧道卸载的作用，以及封装流量如何继续享受这些卸载；有助于理解 VXLAN 吞吐量，以及 overlay 网络偶尔遇到的校验和问题。',
     },
-    status: {state: 'active', checked, source: 'docs.kernel.org networking/segmentation-offloads page present in docs corpus (6.8 and 7.x stored copies)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'docs.kernel.org networking/segmentation-offloads page present in docs corpus (6.8 and 7.x stored copies)',
+    },
     addedByGuide: true,
   },
   {
@@ -607,7 +696,12 @@ const references: Reference[] = [
       en: 'A long, source-level walk of a packet from the NIC through the driver, NAPI, softirqs and the IP and UDP layers to a socket, with the counters and sysctls to watch at each stage.',
       zh: '在源码层面跟踪一个数据包从网卡、驱动、NAPI、软中断到 IP 与 UDP 层再到套接字的全过程，并指出每一阶段可以观察的计数器和可调的 sysctl。',
     },
-    status: {state: 'active', checked, source: 'blog.packagecloud.io address (moved from the /eng/2016/06/22/ path) cited by many current repositories; summary page of the post stored in pages corpus'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'blog.packagecloud.io address (moved from the /eng/2016/06/22/ path) cited by many current repositories; summary page of the post stored in pages corpus',
+    },
     addedByGuide: true,
   },
   {
@@ -624,7 +718,12 @@ const references: Reference[] = [
       en: 'The companion to the receive-path article: from the socket through the protocol layers, the qdisc and the driver transmit queue, with the tuning knobs and statistics for each step of the send path.',
       zh: '接收路径一文的姊妹篇：从套接字经过协议层、qdisc 到驱动发送队列，逐步说明发送路径每一环节可调的参数和可看的统计数据。',
     },
-    status: {state: 'active', checked, source: 'blog.packagecloud.io address cited by several current repositories (including section anchors); announced as the counterpart of the receiving-data post'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'blog.packagecloud.io address cited by several current repositories (including section anchors); announced as the counterpart of the receiving-data post',
+    },
     addedByGuide: true,
   },
   {
@@ -637,10 +736,15 @@ const references: Reference[] = [
     topics: ['ebpf', 'linux-stack'],
     language: 'en',
     summary: {
-      en: 'The Cilium project\'s in-depth English guide to eBPF and XDP: instruction set, verifier, maps, helpers, tc and XDP attach points, and toolchains. The kernel\'s own BPF documentation links to it.',
+      en: "The Cilium project's in-depth English guide to eBPF and XDP: instruction set, verifier, maps, helpers, tc and XDP attach points, and toolchains. The kernel's own BPF documentation links to it.",
       zh: 'Cilium 项目编写的英文版 eBPF 与 XDP 深度指南：指令集、校验器、map、辅助函数、tc 与 XDP 挂载点以及工具链。内核自己的 BPF 文档也推荐阅读它（中文译本另见中文资料）。',
     },
-    status: {state: 'active', checked, source: 'docs.cilium.io stable/bpf page present in docs corpus; linked as the BPF and XDP Reference Guide from the kernel Documentation/bpf index'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'docs.cilium.io stable/bpf page present in docs corpus; linked as the BPF and XDP Reference Guide from the kernel Documentation/bpf index',
+    },
     addedByGuide: true,
   },
   // ——— VM networking and virtio ———
@@ -655,10 +759,14 @@ const references: Reference[] = [
     language: 'en',
     year: 2019,
     summary: {
-      en: 'An overview of how a guest\'s virtio-net device talks to the host: virtqueues, the QEMU device model, and how the vhost-net kernel module moves the data path out of QEMU. Good groundwork for VM-based container runtimes.',
+      en: "An overview of how a guest's virtio-net device talks to the host: virtqueues, the QEMU device model, and how the vhost-net kernel module moves the data path out of QEMU. Good groundwork for VM-based container runtimes.",
       zh: '概述虚拟机内的 virtio-net 设备如何与宿主机通信：virtqueue、QEMU 设备模型，以及 vhost-net 内核模块如何把数据通路移出 QEMU。是理解基于虚拟机的容器运行时的好铺垫。',
     },
-    status: {state: 'active', checked, source: 'redhat.com/en/blog address cited by many current repositories, often together with the deep-dive post of the same series'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'redhat.com/en/blog address cited by many current repositories, often together with the deep-dive post of the same series',
+    },
     addedByGuide: true,
   },
   {
@@ -675,7 +783,11 @@ const references: Reference[] = [
       en: 'The technical follow-up: virtqueue layout, notifications and interrupts, the ioeventfd/irqfd plumbing, and how a TAP device connects vhost-net to the host network. For readers who want the mechanics.',
       zh: '该系列的技术深入篇：virtqueue 的结构、通知与中断、ioeventfd/irqfd 机制，以及 TAP 设备如何把 vhost-net 接入宿主机网络，适合想弄清具体机制的读者。',
     },
-    status: {state: 'active', checked, source: 'redhat.com/en/blog address cited by several current repositories next to the introduction post'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'redhat.com/en/blog address cited by several current repositories next to the introduction post',
+    },
     addedByGuide: true,
   },
   {
@@ -688,7 +800,7 @@ const references: Reference[] = [
     topics: ['virtio', 'veth'],
     language: 'en',
     summary: {
-      en: 'QEMU\'s guide to guest network cards and host backends: TAP devices, the unprivileged user-mode stack, and socket backends between VMs. Explains the plumbing that Kata Containers and similar runtimes build on.',
+      en: "QEMU's guide to guest network cards and host backends: TAP devices, the unprivileged user-mode stack, and socket backends between VMs. Explains the plumbing that Kata Containers and similar runtimes build on.",
       zh: 'QEMU 关于虚拟网卡与宿主机后端的文档：TAP 设备、无需特权的用户态网络栈，以及虚拟机之间的 socket 后端。Kata Containers 等运行时正是在这些机制上搭建网络的。',
     },
     status: {state: 'active', checked, source: 'qemu.org docs/master system/devices/net page present in docs corpus (stored copy)'},
@@ -704,10 +816,15 @@ const references: Reference[] = [
     topics: ['virtio', 'veth', 'tc'],
     language: 'en',
     summary: {
-      en: 'How Kata Containers joins a CNI-created veth to a VM\'s TAP device with tc redirect filters, why this replaced the older bridge mode, and how network hotplug works; a compact case study of veth, TAP and tc together.',
+      en: "How Kata Containers joins a CNI-created veth to a VM's TAP device with tc redirect filters, why this replaced the older bridge mode, and how network hotplug works; a compact case study of veth, TAP and tc together.",
       zh: '说明 Kata Containers 如何用 tc 重定向过滤器把 CNI 创建的 veth 与虚拟机的 TAP 设备连起来、为何用它取代旧的网桥模式，以及网络热插拔如何实现，是 veth、TAP 与 tc 协同工作的精炼案例。',
     },
-    status: {state: 'active', checked, source: 'GitHub repo kata-containers/kata-containers, docs/design/architecture/networking.md read via the code index (stored version)'},
+    status: {
+      state: 'active',
+      checked,
+      source:
+        'GitHub repo kata-containers/kata-containers, docs/design/architecture/networking.md read via the code index (stored version)',
+    },
     addedByGuide: true,
   },
   // ——— Open vSwitch ———
@@ -724,7 +841,11 @@ const references: Reference[] = [
       en: 'The entry point of the Open vSwitch documentation: what OVS is, its components (ovs-vswitchd, ovsdb-server, the kernel datapath) and tools, and how it compares with the Linux bridge. Links onward to tutorials and the FAQ.',
       zh: 'Open vSwitch 文档的入口页：OVS 是什么、由哪些组件构成（ovs-vswitchd、ovsdb-server、内核数据通路）与工具，以及它与 Linux 网桥的比较，并链接到教程和 FAQ。',
     },
-    status: {state: 'active', checked, source: 'docs.openvswitch.org intro page cited at this address by many current repositories (one link-check table records HTTP 200)'},
+    status: {
+      state: 'active',
+      checked,
+      source: 'docs.openvswitch.org intro page cited at this address by many current repositories (one link-check table records HTTP 200)',
+    },
     addedByGuide: true,
   },
 ];

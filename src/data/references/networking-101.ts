@@ -19,7 +19,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Part of the Programmer\'s Compendium on destroyallsoftware.com; the author states compendium articles are actively maintained; address (with share_key) cited by both seeds and many current reading lists',
+      source:
+        "Part of the Programmer's Compendium on destroyallsoftware.com; the author states compendium articles are actively maintained; address (with share_key) cited by both seeds and many current reading lists",
     },
   },
   {
@@ -39,7 +40,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Moved from blog.mbrt.it to blog.mbrt.dev (cited at the new address); post source kept in GitHub mbrt/blog-src (003-demystifying-container-networking)',
+      source:
+        'Moved from blog.mbrt.it to blog.mbrt.dev (cited at the new address); post source kept in GitHub mbrt/blog-src (003-demystifying-container-networking)',
     },
     seedUrls: [
       'https://blog.mbrt.it/2017-10-01-demystifying-container-networking/',
@@ -62,7 +64,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Stored copy of liblb.com/study.html carries this study; the seed\'s learn.html path was not found in stored copies; the author also republished it as "A deep dive on load balancing algorithms" on lafikl.notion.site',
+      source:
+        'Stored copy of liblb.com/study.html carries this study; the seed\'s learn.html path was not found in stored copies; the author also republished it as "A deep dive on load balancing algorithms" on lafikl.notion.site',
     },
     seedUrls: ['http://liblb.com/learn.html'],
   },
@@ -83,7 +86,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'jvns.ca blog post cited at this address in many current reading lists; jvns.ca itself active (2023 year-in-review post stored)',
+      source:
+        'jvns.ca blog post cited at this address in many current reading lists; jvns.ca itself active (2023 year-in-review post stored)',
     },
     addedByGuide: true,
   },

@@ -20,7 +20,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'controlplaneio/netassert README: NetAssert v2 rewrite using ephemeral containers; v2.0.3 published Nov 2023 (pkg.go.dev), packaged in nixpkgs',
+      source:
+        'controlplaneio/netassert README: NetAssert v2 rewrite using ephemeral containers; v2.0.3 published Nov 2023 (pkg.go.dev), packaged in nixpkgs',
     },
   },
   {
@@ -61,7 +62,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'Moved from coreos/matchbox to poseidon/matchbox (issues corpus files its threads under poseidon/matchbox; v0.9.1 notes PR #982, 2022, and CoreOS no longer manages the project per terraform-provider-matchbox PR #47)',
+      source:
+        'Moved from coreos/matchbox to poseidon/matchbox (issues corpus files its threads under poseidon/matchbox; v0.9.1 notes PR #982, 2022, and CoreOS no longer manages the project per terraform-provider-matchbox PR #47)',
     },
   },
   {
@@ -76,13 +78,14 @@ const references: Reference[] = [
     year: 2017,
     seedUrls: ['https://github.com/jetstack/cert-manager/'],
     summary: {
-      en: 'CNCF controller that issues and renews TLS certificates inside Kubernetes from ACME (Let\'s Encrypt), Vault or private CAs, and wires them into Ingress and Gateway resources.',
-      zh: 'CNCF 旗下的控制器，在 Kubernetes 内部从 ACME（Let\'s Encrypt）、Vault 或私有 CA 签发并续期 TLS 证书，并把证书接入 Ingress 与 Gateway 资源。',
+      en: "CNCF controller that issues and renews TLS certificates inside Kubernetes from ACME (Let's Encrypt), Vault or private CAs, and wires them into Ingress and Gateway resources.",
+      zh: "CNCF 旗下的控制器，在 Kubernetes 内部从 ACME（Let's Encrypt）、Vault 或私有 CA 签发并续期 TLS 证书，并把证书接入 Ingress 与 Gateway 资源。",
     },
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'Moved from jetstack/cert-manager to cert-manager/cert-manager (cert-manager issue #3451, PR #3702; Kong testing framework PR #669, 2023, updates the module path)',
+      source:
+        'Moved from jetstack/cert-manager to cert-manager/cert-manager (cert-manager issue #3451, PR #3702; Kong testing framework PR #669, 2023, updates the module path)',
     },
   },
   {
@@ -103,7 +106,7 @@ const references: Reference[] = [
     status: {
       state: 'archived',
       note: {
-        en: 'Only minimal maintenance since about 2022; former contributors moved to Red Hat\'s netobserv project.',
+        en: "Only minimal maintenance since about 2022; former contributors moved to Red Hat's netobserv project.",
         zh: '大约自 2022 年起只做最低限度的维护，原贡献者已转向 Red Hat 的 netobserv 项目。',
       },
       checked: CHECKED,
@@ -129,7 +132,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'cilium/hubble repository; hubble 1.18.x packaged on openSUSE OBS; "Setting up Hubble Observability" on docs.cilium.io stable (docs corpus)',
+      source:
+        'cilium/hubble repository; hubble 1.18.x packaged on openSUSE OBS; "Setting up Hubble Observability" on docs.cilium.io stable (docs corpus)',
     },
   },
   {

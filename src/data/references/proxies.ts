@@ -105,7 +105,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'Moved from metallb.universe.tf to metallb.io: metallb/metallb issue #2543 (2024-09) and MetalLB 0.14.9 release notes deprecating the old annotation domain',
+      source:
+        'Moved from metallb.universe.tf to metallb.io: metallb/metallb issue #2543 (2024-09) and MetalLB 0.14.9 release notes deprecating the old annotation domain',
     },
   },
   {
@@ -166,7 +167,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'docs.cilium.io/en/stable/network/kubernetes/kubeproxy-free/ cited in kube-hetzner discussion #1199 (2024); Cilium 1.20 README still describes full kube-proxy replacement',
+      source:
+        'docs.cilium.io/en/stable/network/kubernetes/kubeproxy-free/ cited in kube-hetzner discussion #1199 (2024); Cilium 1.20 README still describes full kube-proxy replacement',
     },
   },
   {

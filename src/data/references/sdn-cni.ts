@@ -137,7 +137,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'openvswitch.org (now served over https with www) still the project home; OVN-Kubernetes and Antrea depend on current OVS releases',
+      source:
+        'openvswitch.org (now served over https with www) still the project home; OVN-Kubernetes and Antrea depend on current OVS releases',
     },
   },
   {
@@ -205,7 +206,7 @@ const references: Reference[] = [
       },
       checked: CHECKED,
       source:
-        'Not confirmed from a primary notice: stored copies show tungsten.io as the new site (LFN proposal) and a last release plan of 2019; no archival notice found in stored LFN or GitHub material. Retirement taken from the editors\' brief',
+        "Not confirmed from a primary notice: stored copies show tungsten.io as the new site (LFN proposal) and a last release plan of 2019; no archival notice found in stored LFN or GitHub material. Retirement taken from the editors' brief",
     },
   },
   {
@@ -220,7 +221,7 @@ const references: Reference[] = [
     year: 2014,
     seedUrls: ['https://www.weave.works/oss/net/'],
     summary: {
-      en: 'Weaveworks\' mesh overlay for Docker and Kubernetes, with its own router, encryption, IPAM and DNS; still worth reading as a layer 2 overlay design, but do not deploy it for new clusters.',
+      en: "Weaveworks' mesh overlay for Docker and Kubernetes, with its own router, encryption, IPAM and DNS; still worth reading as a layer 2 overlay design, but do not deploy it for new clusters.",
       zh: 'Weaveworks 为 Docker 与 Kubernetes 打造的网状 overlay 网络，自带路由器、加密、IPAM 与 DNS。作为二层 overlay 的设计仍值得一读，但新集群不应再部署。',
     },
     status: {
@@ -316,7 +317,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'antrea-io/antrea README (raw copy in docs corpus, module antrea.io/antrea/v2, tested with Kubernetes 1.23+); no archive notice found',
+      source:
+        'antrea-io/antrea README (raw copy in docs corpus, module antrea.io/antrea/v2, tested with Kubernetes 1.23+); no archive notice found',
     },
   },
   {

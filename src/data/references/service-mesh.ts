@@ -66,7 +66,8 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'linkerd.io is the site for current Linkerd 2.x (the Linkerd 1.x line is no longer developed); linkerd/linkerd2 active in issues corpus',
+      source:
+        'linkerd.io is the site for current Linkerd 2.x (the Linkerd 1.x line is no longer developed); linkerd/linkerd2 active in issues corpus',
     },
   },
   {

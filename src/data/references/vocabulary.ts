@@ -3,34 +3,34 @@
  * references by these same topic ids, so a topic is never spelled two ways.
  */
 
-export type Bilingual = { en: string; zh: string };
+export type Bilingual = {en: string; zh: string};
 
 export const KINDS = {
-  article: { en: 'Article', zh: '文章' },
-  docs: { en: 'Documentation', zh: '文档' },
-  spec: { en: 'Specification', zh: '规范' },
-  book: { en: 'Book', zh: '图书' },
-  paper: { en: 'Paper', zh: '论文' },
-  talk: { en: 'Talk', zh: '演讲' },
-  video: { en: 'Video', zh: '视频' },
-  slides: { en: 'Slides', zh: '幻灯片' },
-  tool: { en: 'Tool', zh: '工具' },
-  course: { en: 'Course', zh: '课程' },
-  repo: { en: 'Repository', zh: '代码仓库' },
+  article: {en: 'Article', zh: '文章'},
+  docs: {en: 'Documentation', zh: '文档'},
+  spec: {en: 'Specification', zh: '规范'},
+  book: {en: 'Book', zh: '图书'},
+  paper: {en: 'Paper', zh: '论文'},
+  talk: {en: 'Talk', zh: '演讲'},
+  video: {en: 'Video', zh: '视频'},
+  slides: {en: 'Slides', zh: '幻灯片'},
+  tool: {en: 'Tool', zh: '工具'},
+  course: {en: 'Course', zh: '课程'},
+  repo: {en: 'Repository', zh: '代码仓库'},
 } as const satisfies Record<string, Bilingual>;
 export type Kind = keyof typeof KINDS;
 
 export const LANGUAGES = {
-  en: { en: 'English', zh: '英文' },
-  zh: { en: 'Chinese', zh: '中文' },
+  en: {en: 'English', zh: '英文'},
+  zh: {en: 'Chinese', zh: '中文'},
 } as const satisfies Record<string, Bilingual>;
 export type Language = keyof typeof LANGUAGES;
 
 export const STATUSES = {
-  active: { en: 'Active', zh: '仍在维护' },
-  archived: { en: 'Archived', zh: '已归档' },
-  superseded: { en: 'Superseded', zh: '已被取代' },
-  unreachable: { en: 'Unreachable', zh: '无法访问' },
+  active: {en: 'Active', zh: '仍在维护'},
+  archived: {en: 'Archived', zh: '已归档'},
+  superseded: {en: 'Superseded', zh: '已被取代'},
+  unreachable: {en: 'Unreachable', zh: '无法访问'},
 } as const satisfies Record<string, Bilingual>;
 export type StatusState = keyof typeof STATUSES;
 
@@ -140,49 +140,49 @@ export const CATEGORIES = {
       zh: '中文撰写的文章、笔记与演讲，适合中文读者，也适合关注国内云原生社区的读者。',
     },
   },
-} as const satisfies Record<string, Bilingual & { intro: Bilingual }>;
+} as const satisfies Record<string, Bilingual & {intro: Bilingual}>;
 export type CategoryId = keyof typeof CATEGORIES;
 
 /** Topics are shared by the catalogue and by chapters' "Further reading" lists. */
 export const TOPICS = {
-  fundamentals: { en: 'Networking fundamentals', zh: '网络基础' },
-  history: { en: 'History', zh: '历史' },
-  runtimes: { en: 'Container runtimes', zh: '容器运行时' },
-  namespaces: { en: 'Namespaces', zh: '命名空间' },
-  cgroups: { en: 'cgroups', zh: 'cgroups' },
-  veth: { en: 'veth and TUN/TAP', zh: 'veth 与 TUN/TAP' },
-  bridge: { en: 'Linux bridge', zh: 'Linux 网桥' },
-  routing: { en: 'Routing', zh: '路由' },
-  netfilter: { en: 'Netfilter, iptables, nftables', zh: 'Netfilter、iptables、nftables' },
-  conntrack: { en: 'Connection tracking', zh: '连接跟踪' },
-  tc: { en: 'Traffic control', zh: '流量控制' },
-  overlay: { en: 'Overlay networks and VXLAN', zh: 'Overlay 网络与 VXLAN' },
-  ovs: { en: 'Open vSwitch', zh: 'Open vSwitch' },
-  virtio: { en: 'VirtIO and VM networking', zh: 'VirtIO 与虚拟机网络' },
-  'linux-stack': { en: 'Linux network stack', zh: 'Linux 网络协议栈' },
-  ebpf: { en: 'eBPF', zh: 'eBPF' },
-  docker: { en: 'Docker networking', zh: 'Docker 网络' },
-  cnm: { en: 'Container Network Model', zh: '容器网络模型 (CNM)' },
-  cni: { en: 'CNI', zh: 'CNI' },
-  ipam: { en: 'IP address management', zh: 'IP 地址管理' },
-  'network-model': { en: 'Kubernetes network model', zh: 'Kubernetes 网络模型' },
-  'pod-networking': { en: 'Pod networking', zh: 'Pod 网络' },
-  services: { en: 'Services', zh: 'Service' },
-  'kube-proxy': { en: 'kube-proxy', zh: 'kube-proxy' },
-  'load-balancing': { en: 'Load balancing', zh: '负载均衡' },
-  dns: { en: 'DNS', zh: 'DNS' },
-  ingress: { en: 'Ingress', zh: 'Ingress' },
-  'gateway-api': { en: 'Gateway API', zh: 'Gateway API' },
-  'network-policy': { en: 'NetworkPolicy', zh: '网络策略' },
-  'service-discovery': { en: 'Service discovery', zh: '服务发现' },
-  'service-mesh': { en: 'Service mesh', zh: '服务网格' },
-  proxies: { en: 'Proxies', zh: '代理' },
-  sdn: { en: 'SDN', zh: 'SDN' },
-  bgp: { en: 'BGP', zh: 'BGP' },
-  'multi-cluster': { en: 'Multi-cluster', zh: '多集群' },
-  'dual-stack': { en: 'IPv6 and dual-stack', zh: 'IPv6 与双栈' },
-  security: { en: 'Security and TLS', zh: '安全与 TLS' },
-  observability: { en: 'Observability', zh: '可观测性' },
-  troubleshooting: { en: 'Troubleshooting', zh: '故障排查' },
+  fundamentals: {en: 'Networking fundamentals', zh: '网络基础'},
+  history: {en: 'History', zh: '历史'},
+  runtimes: {en: 'Container runtimes', zh: '容器运行时'},
+  namespaces: {en: 'Namespaces', zh: '命名空间'},
+  cgroups: {en: 'cgroups', zh: 'cgroups'},
+  veth: {en: 'veth and TUN/TAP', zh: 'veth 与 TUN/TAP'},
+  bridge: {en: 'Linux bridge', zh: 'Linux 网桥'},
+  routing: {en: 'Routing', zh: '路由'},
+  netfilter: {en: 'Netfilter, iptables, nftables', zh: 'Netfilter、iptables、nftables'},
+  conntrack: {en: 'Connection tracking', zh: '连接跟踪'},
+  tc: {en: 'Traffic control', zh: '流量控制'},
+  overlay: {en: 'Overlay networks and VXLAN', zh: 'Overlay 网络与 VXLAN'},
+  ovs: {en: 'Open vSwitch', zh: 'Open vSwitch'},
+  virtio: {en: 'VirtIO and VM networking', zh: 'VirtIO 与虚拟机网络'},
+  'linux-stack': {en: 'Linux network stack', zh: 'Linux 网络协议栈'},
+  ebpf: {en: 'eBPF', zh: 'eBPF'},
+  docker: {en: 'Docker networking', zh: 'Docker 网络'},
+  cnm: {en: 'Container Network Model', zh: '容器网络模型 (CNM)'},
+  cni: {en: 'CNI', zh: 'CNI'},
+  ipam: {en: 'IP address management', zh: 'IP 地址管理'},
+  'network-model': {en: 'Kubernetes network model', zh: 'Kubernetes 网络模型'},
+  'pod-networking': {en: 'Pod networking', zh: 'Pod 网络'},
+  services: {en: 'Services', zh: 'Service'},
+  'kube-proxy': {en: 'kube-proxy', zh: 'kube-proxy'},
+  'load-balancing': {en: 'Load balancing', zh: '负载均衡'},
+  dns: {en: 'DNS', zh: 'DNS'},
+  ingress: {en: 'Ingress', zh: 'Ingress'},
+  'gateway-api': {en: 'Gateway API', zh: 'Gateway API'},
+  'network-policy': {en: 'NetworkPolicy', zh: '网络策略'},
+  'service-discovery': {en: 'Service discovery', zh: '服务发现'},
+  'service-mesh': {en: 'Service mesh', zh: '服务网格'},
+  proxies: {en: 'Proxies', zh: '代理'},
+  sdn: {en: 'SDN', zh: 'SDN'},
+  bgp: {en: 'BGP', zh: 'BGP'},
+  'multi-cluster': {en: 'Multi-cluster', zh: '多集群'},
+  'dual-stack': {en: 'IPv6 and dual-stack', zh: 'IPv6 与双栈'},
+  security: {en: 'Security and TLS', zh: '安全与 TLS'},
+  observability: {en: 'Observability', zh: '可观测性'},
+  troubleshooting: {en: 'Troubleshooting', zh: '故障排查'},
 } as const satisfies Record<string, Bilingual>;
 export type Topic = keyof typeof TOPICS;

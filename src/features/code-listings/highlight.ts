@@ -33,12 +33,18 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 export function highlight(code: string, language: string | undefined): string {
   loadLanguages();
   const grammar = language ? Prism.languages[language] : undefined;
-  const lines: Token[][] = grammar ? normalizeTokens(Prism.tokenize(code, grammar)) : code.split('\n').map((line) => [{types: ['plain'], content: line}]);
+  const lines: Token[][] = grammar
+    ? normalizeTokens(Prism.tokenize(code, grammar))
+    : code.split('\n').map((line) => [{types: ['plain'], content: line}]);
   return lines
     .map((tokens) => {
       const inner = tokens
         .filter((t) => !t.empty)
-        .map((t) => (t.types.length === 1 && t.types[0] === 'plain' ? escape(t.content) : `<span class="token ${t.types.join(' ')}">${escape(t.content)}</span>`))
+        .map((t) =>
+          t.types.length === 1 && t.types[0] === 'plain'
+            ? escape(t.content)
+            : `<span class="token ${t.types.join(' ')}">${escape(t.content)}</span>`,
+        )
         .join('');
       return `<span class="code-line">${inner}</span>`;
     })

@@ -6,7 +6,9 @@ const kebab = (property: string) => property.replace(/[A-Z]/g, (c) => `-${c.toLo
 
 /** CSS for the token classes that src/features/code-listings/highlight.ts writes, from a prism-react-renderer theme. */
 export function tokenCss(theme: PrismTheme, scope: string): string {
-  const rules = [`${scope}{--listing-background:${theme.plain.backgroundColor ?? 'inherit'};--listing-color:${theme.plain.color ?? 'inherit'}}`];
+  const rules = [
+    `${scope}{--listing-background:${theme.plain.backgroundColor ?? 'inherit'};--listing-color:${theme.plain.color ?? 'inherit'}}`,
+  ];
   for (const {types, style, languages} of theme.styles) {
     const declarations = Object.entries(style)
       .map(([property, value]) => `${kebab(property)}:${String(value)}`)
@@ -26,10 +28,14 @@ export function tokenCss(theme: PrismTheme, scope: string): string {
  * page by theme-classic) out of the browser bundle.
  */
 export default function codeListingPlugin(context: LoadContext): Plugin {
-  const prism = (context.siteConfig.themeConfig as {prism?: {theme?: PrismTheme; darkTheme?: PrismTheme; additionalLanguages?: string[]}}).prism;
-  if (!prism?.theme || !prism.darkTheme) throw new Error('docusaurus.config.ts: themeConfig.prism needs theme and darkTheme, the colours of code blocks');
+  const prism = (context.siteConfig.themeConfig as {prism?: {theme?: PrismTheme; darkTheme?: PrismTheme; additionalLanguages?: string[]}})
+    .prism;
+  if (!prism?.theme || !prism.darkTheme)
+    throw new Error('docusaurus.config.ts: themeConfig.prism needs theme and darkTheme, the colours of code blocks');
   if (prism.additionalLanguages?.length) {
-    throw new Error('docusaurus.config.ts: themeConfig.prism.additionalLanguages must be empty; add languages to EXTRA_LANGUAGES in src/features/code-listings/highlight.ts');
+    throw new Error(
+      'docusaurus.config.ts: themeConfig.prism.additionalLanguages must be empty; add languages to EXTRA_LANGUAGES in src/features/code-listings/highlight.ts',
+    );
   }
   const css = [tokenCss(prism.theme, '.listing'), tokenCss(prism.darkTheme, "[data-theme='dark'] .listing")].join('\n');
   return {

@@ -6,7 +6,8 @@ import type {Plugin} from '@docusaurus/types';
  * Left to the default split, the bundler hoists these modules into a chunk
  * shared by every docs page, so pages with no diagram paid for them too.
  */
-const PARSER_MODULES = /[\\/]node_modules[\\/](@mermaid-js[\\/]parser|langium|chevrotain[^\\/]*|@chevrotain[\\/][^\\/]+|vscode-[^\\/]+)[\\/]/;
+const PARSER_MODULES =
+  /[\\/]node_modules[\\/](@mermaid-js[\\/]parser|langium|chevrotain[^\\/]*|@chevrotain[\\/][^\\/]+|vscode-[^\\/]+)[\\/]/;
 
 export default function mermaidChunkPlugin(): Plugin {
   return {

@@ -18,14 +18,18 @@
  *
  * Text content is never touched: labels hold addresses such as 10.0.0.123.
  */
-const GEOMETRY = /\s(d|points|transform|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|width|height|viewBox|refX|refY|markerWidth|markerHeight|style)="([^"]*)"/g;
+const GEOMETRY =
+  /\s(d|points|transform|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|width|height|viewBox|refX|refY|markerWidth|markerHeight|style)="([^"]*)"/g;
 
 export function compactSvg(svg: string): string {
   const withoutUnused = svg
     .replace(/<marker id="([^"]+)"[\s\S]*?<\/marker>/g, (marker, id: string) => (svg.includes(`#${id})`) ? marker : ''))
     .replace(/<symbol id="([^"]+)"[\s\S]*?<\/symbol>/g, (symbol, id: string) => (svg.includes(`#${id}"`) ? symbol : ''))
     .replace(/<defs><\/defs>/g, '');
-  return withoutUnused.replace(GEOMETRY, (_all, name: string, value: string) => ` ${name}="${name === 'd' ? compactPath(value) : round(value, 2)}"`);
+  return withoutUnused.replace(
+    GEOMETRY,
+    (_all, name: string, value: string) => ` ${name}="${name === 'd' ? compactPath(value) : round(value, 2)}"`,
+  );
 }
 
 function round(value: string, decimals: number): string {

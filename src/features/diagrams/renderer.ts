@@ -54,7 +54,9 @@ class Renderer {
     for (const mode of ['light', 'dark'] as const) {
       const result = await page.evaluate(
         async ({text, svgId, config}) => {
-          const mermaid = (window as unknown as {mermaid: {initialize: (c: object) => void; render: (id: string, t: string) => Promise<{svg: string}>}}).mermaid;
+          const mermaid = (
+            window as unknown as {mermaid: {initialize: (c: object) => void; render: (id: string, t: string) => Promise<{svg: string}>}}
+          ).mermaid;
           mermaid.initialize({startOnLoad: false, securityLevel: 'strict', ...config});
           try {
             return {svg: (await mermaid.render(svgId, text)).svg, error: undefined};
@@ -73,7 +75,12 @@ class Renderer {
       svgs[mode] = compactSvg(result.svg);
     }
     const viewBox = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(svgs.light);
-    const rendered: RenderedDiagram = {id, ...svgs, width: Math.ceil(Number(viewBox?.[1] ?? 600)), height: Math.ceil(Number(viewBox?.[2] ?? 400))};
+    const rendered: RenderedDiagram = {
+      id,
+      ...svgs,
+      width: Math.ceil(Number(viewBox?.[1] ?? 600)),
+      height: Math.ceil(Number(viewBox?.[2] ?? 400)),
+    };
     writeDiagram(rendered);
     return rendered;
   }

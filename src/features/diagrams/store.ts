@@ -36,7 +36,8 @@ export const RENDER_SETTINGS = {
   },
 } as const;
 
-const mermaidVersion = (): string => (JSON.parse(readFileSync(path.join(MERMAID_DIR, 'package.json'), 'utf8')) as {version: string}).version;
+const mermaidVersion = (): string =>
+  (JSON.parse(readFileSync(path.join(MERMAID_DIR, 'package.json'), 'utf8')) as {version: string}).version;
 
 /** A diagram's id: its source, the Mermaid version and the render settings. Same id, same SVG. */
 export function diagramId(source: string): string {

@@ -27,7 +27,9 @@ export function glossaryTerms(file: string, locale: 'en' | 'zh'): Term[] {
       const m = /^###\s+(.+?)\s*\{#([a-z0-9-]+)\}\s*$/.exec(line);
       const text = m?.[1]?.split(locale === 'en' ? ' (' : '（')[0]?.trim();
       if (!m?.[2] || !text || text.length < 2) {
-        throw new Error(`${file}:${i + 1}: a glossary entry needs a term of two characters or more and an id, e.g. "### veth pair (虚拟网卡对) {#veth}"`);
+        throw new Error(
+          `${file}:${i + 1}: a glossary entry needs a term of two characters or more and an id, e.g. "### veth pair (虚拟网卡对) {#veth}"`,
+        );
       }
       terms.push({id: m[2], text});
     });
@@ -67,7 +69,12 @@ export default function remarkGlossaryLinks(options: {docsDir: string; zhDocsDir
           const term = pending.get(text);
           if (!term) return false;
           pending.delete(text);
-          return {type: 'link', url: `${GLOSSARY_URL}#${term.id}`, data: {hProperties: {className: ['glossary-term']}}, children: [{type: 'text', value: text}]};
+          return {
+            type: 'link',
+            url: `${GLOSSARY_URL}#${term.id}`,
+            data: {hProperties: {className: ['glossary-term']}},
+            children: [{type: 'text', value: text}],
+          };
         },
       ],
       {ignore: ['heading', 'link', 'linkReference', 'mdxJsxFlowElement', 'mdxJsxTextElement']},

@@ -22,7 +22,9 @@ export default async function leanDocsPlugin(context: LoadContext, options: unkn
       for (const version of content.loadedVersions) {
         for (const [sidebarId, items] of Object.entries(version.sidebars)) {
           if (JSON.stringify(items).includes('"generated-index"')) {
-            throw new Error(`sidebars.ts: sidebar "${sidebarId}" has a generated-index category, whose cards need the doc data that src/features/lean-docs removes`);
+            throw new Error(
+              `sidebars.ts: sidebar "${sidebarId}" has a generated-index category, whose cards need the doc data that src/features/lean-docs removes`,
+            );
           }
         }
       }

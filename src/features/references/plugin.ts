@@ -21,17 +21,17 @@ export default function referencesPlugin(context: LoadContext): Plugin {
       const byId = indexById(references);
       return Promise.resolve(
         references.map((ref) => ({
-        ...localise(ref, locale, byId),
-        searchText: [
-          ref.title,
-          ref.authors.join(' '),
-          ref.summary.en,
-          ref.summary.zh,
-          ...ref.topics.flatMap((t) => [TOPICS[t].en, TOPICS[t].zh]),
-        ]
-          .join('\n')
-          .toLowerCase(),
-      })),
+          ...localise(ref, locale, byId),
+          searchText: [
+            ref.title,
+            ref.authors.join(' '),
+            ref.summary.en,
+            ref.summary.zh,
+            ...ref.topics.flatMap((t) => [TOPICS[t].en, TOPICS[t].zh]),
+          ]
+            .join('\n')
+            .toLowerCase(),
+        })),
       );
     },
     async contentLoaded({content, actions}) {

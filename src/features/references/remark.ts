@@ -68,7 +68,10 @@ export default function remarkReferences(options: {references?: readonly Referen
       let data: unknown;
       if (node.name === 'FurtherReading') {
         const topic = stringAttribute(node, 'topic', file);
-        const ids = (stringAttribute(node, 'ids', file) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+        const ids = (stringAttribute(node, 'ids', file) ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         if (!topic && ids.length === 0) throw new Error(`${at}: <FurtherReading> needs a topic or ids`);
         if (topic && !(topic in TOPICS)) throw new Error(`${at}: unknown topic "${topic}" (see src/data/references/vocabulary.ts)`);
         const chosen = ids.map((id) => entry(id, at));

@@ -18,7 +18,11 @@ function setNativeValue(input: HTMLInputElement, value: string): void {
 }
 
 function Placeholder({onActivate, onIntent}: {onActivate: (typed: string) => void; onIntent: () => void}): React.JSX.Element {
-  const label = translate({id: 'theme.SearchBar.label', message: 'Search', description: 'The ARIA label and placeholder for search button'});
+  const label = translate({
+    id: 'theme.SearchBar.label',
+    message: 'Search',
+    description: 'The ARIA label and placeholder for search button',
+  });
   return (
     <div className="navbar__search" style={{marginLeft: 16}}>
       <input

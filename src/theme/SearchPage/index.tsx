@@ -9,7 +9,13 @@ export default function SearchPageWrapper(props: Record<string, unknown>): React
   return (
     <SearchLabel>
       <Head>
-        <meta name="description" content={translate({id: 'search.page.description', message: 'Search every chapter and reference of the Container Networking Guide.'})} />
+        <meta
+          name="description"
+          content={translate({
+            id: 'search.page.description',
+            message: 'Search every chapter and reference of the Container Networking Guide.',
+          })}
+        />
       </Head>
       <SearchPage {...props} />
     </SearchLabel>

@@ -31,7 +31,8 @@ export default function FurtherReading({topic, ids, data}: Props): React.JSX.Ele
           {entry.status.successor && (
             <Translate
               id="references.readInstead"
-              values={{successor: <Link to={entryPath(entry.status.successor)}>{entry.status.successor.title}</Link>}}>
+              values={{successor: <Link to={entryPath(entry.status.successor)}>{entry.status.successor.title}</Link>}}
+            >
               {'Read or use instead: {successor}.'}
             </Translate>
           )}

@@ -24,7 +24,8 @@ function StatusLine({status}: {status: LocalisedReference['status']}): React.JSX
           {status.successor && (
             <Translate
               id="references.readInstead"
-              values={{successor: <Link to={entryPath(status.successor)}>{status.successor.title}</Link>}}>
+              values={{successor: <Link to={entryPath(status.successor)}>{status.successor.title}</Link>}}
+            >
               {'Read or use instead: {successor}.'}
             </Translate>
           )}
@@ -35,7 +36,14 @@ function StatusLine({status}: {status: LocalisedReference['status']}): React.JSX
         <p className={styles.statusLine}>
           <Translate
             id="references.unreachable"
-            values={{archive: <a href={status.archiveUrl} target="_blank" rel="noopener noreferrer"><Translate id="references.archivedCopy">the archived copy</Translate></a>}}>
+            values={{
+              archive: (
+                <a href={status.archiveUrl} target="_blank" rel="noopener noreferrer">
+                  <Translate id="references.archivedCopy">the archived copy</Translate>
+                </a>
+              ),
+            }}
+          >
             {'The original address no longer answers; read {archive}.'}
           </Translate>
         </p>
@@ -52,12 +60,9 @@ export default function ReferenceCard({entry, headingLevel = 2, anchor = false}:
   const brokenLinks = useBrokenLinks();
   if (anchor) brokenLinks.collectAnchor(entry.id);
   const Heading = `h${headingLevel}` as const;
-  const meta = [
-    entry.authors.join(', '),
-    KINDS[entry.kind][locale],
-    LANGUAGES[entry.language][locale],
-    entry.year?.toString(),
-  ].filter(Boolean);
+  const meta = [entry.authors.join(', '), KINDS[entry.kind][locale], LANGUAGES[entry.language][locale], entry.year?.toString()].filter(
+    Boolean,
+  );
   return (
     <article className={styles.card} id={anchor ? entry.id : undefined} aria-labelledby={`${entry.id}-title`}>
       <div className={styles.header}>

@@ -81,14 +81,20 @@ export default function ReferenceExplorer({catalogue}: {catalogue: LocalisedRefe
   return (
     <Layout
       title={translate({id: 'explorer.title', message: 'Reference explorer'})}
-      description={translate({id: 'explorer.description', message: 'Search and filter every reference in the Container Networking Guide catalogue.'})}>
+      description={translate({
+        id: 'explorer.description',
+        message: 'Search and filter every reference in the Container Networking Guide catalogue.',
+      })}
+    >
       <main className="container margin-vert--lg">
         <Heading as="h1">
           <Translate id="explorer.title">Reference explorer</Translate>
         </Heading>
         <p>
           <Translate id="explorer.intro" values={{count: catalogue.length}}>
-            {'Every one of the {count} entries of the catalogue: search by title, author, summary or topic, in English or Chinese, and narrow the list with the filters. The address bar keeps your search, so you can share it.'}
+            {
+              'Every one of the {count} entries of the catalogue: search by title, author, summary or topic, in English or Chinese, and narrow the list with the filters. The address bar keeps your search, so you can share it.'
+            }
           </Translate>
         </p>
         <form className={styles.controls} role="search" onSubmit={(e) => e.preventDefault()}>
@@ -113,7 +119,8 @@ export default function ReferenceExplorer({catalogue}: {catalogue: LocalisedRefe
                 id={`${ids}-${facet}`}
                 className={styles.select}
                 value={state[facet]}
-                onChange={(e) => update({[facet]: e.target.value}, 'push')}>
+                onChange={(e) => update({[facet]: e.target.value}, 'push')}
+              >
                 <option value="">{translate({id: 'explorer.facet.any', message: 'Any'})}</option>
                 {Object.entries(FACET_OPTIONS[facet]).map(([value, label]) => (
                   <option key={value} value={value}>

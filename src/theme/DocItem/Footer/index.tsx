@@ -16,9 +16,7 @@ export default function FooterWrapper(props: Record<string, unknown>): React.JSX
     <>
       {date && (
         <p className="margin-top--lg" data-testid="reviewed">
-          <Translate
-            id="doc.reviewed"
-            values={{date: <time dateTime={date}>{date}</time>, versions: (versions ?? []).join(', ')}}>
+          <Translate id="doc.reviewed" values={{date: <time dateTime={date}>{date}</time>, versions: (versions ?? []).join(', ')}}>
             {'Last reviewed on {date}, for {versions}.'}
           </Translate>
         </p>
