@@ -1,3 +1,4 @@
+import type {Page} from 'playwright-core';
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {references} from '../../src/data/references';
@@ -54,19 +55,20 @@ describe('reference pages and explorer', () => {
     assert.ok(matching.length > 0, `no entry mentions ${query}`);
     await w.page.getByRole('searchbox').fill(query);
     await w.page.waitForURL(/q=/);
-    const shown = Number((await count.innerText()).split(' ')[0]);
+    // The list follows the query a render later than the field (useDeferredValue): read it once it has settled.
+    const shown = Number((await settledText(w.page, '[data-testid=result-count]')).split(' ')[0]);
     assert.ok(shown >= matching.length && shown < references.length, `${shown} results for ${query}`);
 
     await w.page.getByLabel('状态').selectOption('active');
     await w.page.waitForURL(/status=active/);
     const filteredUrl = w.page.url();
-    const filteredCount = await count.innerText();
+    const filteredCount = await settledText(w.page, '[data-testid=result-count]');
     const badges = await w.page.getByTestId('results').locator('article').count();
     assert.ok(badges > 0);
 
     // A fresh load of the same URL shows the same list; the back button undoes the facet.
     await w.page.goto(filteredUrl, {waitUntil: 'networkidle'});
-    assert.equal(await count.innerText(), filteredCount);
+    assert.equal(await settledText(w.page, '[data-testid=result-count]'), filteredCount);
     assert.equal(await w.page.getByRole('searchbox').inputValue(), query);
     await w.page.goBack();
     await w.page.waitForURL((u) => !u.search.includes('status=active'));
@@ -87,3 +89,18 @@ describe('reference pages and explorer', () => {
     assert.equal(body.references.length, references.length);
   });
 });
+
+/** The element's text once it has stayed the same for three polls 50 ms apart (at most 10 s). */
+async function settledText(page: Page, selector: string): Promise<string> {
+  return page.evaluate(async (sel) => {
+    let last: string | undefined;
+    let same = 0;
+    for (let i = 0; i < 200 && same < 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const text = document.querySelector(sel)?.textContent ?? '';
+      same = text === last ? same + 1 : 0;
+      last = text;
+    }
+    return last ?? '';
+  }, selector);
+}
