@@ -15,6 +15,11 @@ export interface LighthouseSummary {
   tbtMs?: number;
   /** Median Largest Contentful Paint, ms (simulated). */
   lcpMs?: number;
+  /**
+   * Median of Lighthouse's own measure of this machine's speed (environment.benchmarkIndex):
+   * scores from machines with different indexes are not comparable.
+   */
+  benchmarkIndex?: number;
   errors: string[];
 }
 
@@ -23,6 +28,7 @@ interface RunResult {
   cls?: number;
   tbtMs?: number;
   lcpMs?: number;
+  benchmarkIndex?: number;
   error?: string;
 }
 
@@ -73,6 +79,7 @@ export class LighthouseRunner {
       cls: med((r) => r.cls),
       tbtMs: med((r) => r.tbtMs),
       lcpMs: med((r) => r.lcpMs),
+      benchmarkIndex: med((r) => r.benchmarkIndex),
       errors: results.flatMap((r) => (r.error ? [r.error] : [])),
     };
   }
@@ -94,6 +101,7 @@ export class LighthouseRunner {
         cls: lhr.audits['cumulative-layout-shift']?.numericValue,
         tbtMs: lhr.audits['total-blocking-time']?.numericValue,
         lcpMs: lhr.audits['largest-contentful-paint']?.numericValue,
+        benchmarkIndex: lhr.environment.benchmarkIndex,
       };
     } catch (err) {
       return {scores: {}, error: err instanceof Error ? err.message : String(err)};

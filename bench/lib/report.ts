@@ -256,12 +256,13 @@ function lighthouseSection(r: Results): string {
     fmt(s.cls, 3),
     fmt(s.tbtMs, 0),
     fmt(s.lcpMs, 0),
+    fmt(s.benchmarkIndex, 0),
     s.errors.length ? `${s.errors.length} failed` : '',
   ]);
   return [
     `## Lighthouse (mobile, default config; median of ${runs} run${runs === 1 ? '' : 's'})`,
     '',
-    table(['page', 'locale', 'perf', 'a11y', 'best practices', 'SEO', 'CLS', 'TBT ms', 'LCP ms', 'errors'], rows),
+    table(['page', 'locale', 'perf', 'a11y', 'best practices', 'SEO', 'CLS', 'TBT ms', 'LCP ms', 'benchmarkIndex', 'errors'], rows),
   ].join('\n');
 }
 
