@@ -4,7 +4,8 @@ import path from 'node:path';
 import {describe, test} from 'node:test';
 import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
 import {parseFrontMatter} from '../../src/data/front-matter';
-import {READING_PATHS, validateReadingPaths} from '../../src/data/reading-path-docs';
+import {READING_PATHS} from '../../src/data/reading-path-docs';
+import {validateReadingPaths} from '../../src/data/reading-path-docs.schema';
 import {DOCS_DIR, listDocs, ROOT, ZH_DOCS_DIR} from '../../scripts/lib/docs';
 
 /** Chapters are every doc outside the reference catalogue's pages. */
@@ -45,6 +46,7 @@ describe('home page reading paths', () => {
     const zhDocs = new Set(listDocs(ZH_DOCS_DIR).map((f) => f.replace(/\.mdx?$/, '')));
     const missing = READING_PATHS.flatMap((p) => p.steps.filter((id) => !docs.has(id) || !zhDocs.has(id)).map((id) => `${p.id}: ${id}`));
     assert.ok(READING_PATHS.length > 0);
+    assert.doesNotThrow(() => validateReadingPaths(READING_PATHS));
     assert.deepEqual(missing, []);
   });
 
