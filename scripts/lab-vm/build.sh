@@ -191,7 +191,7 @@ STAGE=$WORK/rootfs
 rm -rf "$STAGE" "$WORK/kernel" "$WORK/initramfs" "$WORK/busybox"
 mkdir -p "$STAGE" "$WORK/kernel" "$WORK/busybox"
 log "unpacking ${#LOCKED[@]} packages"
-KERNEL_PKG= KERNEL_VERSION=
+KERNEL_PKG='' KERNEL_VERSION=''
 for line in "${LOCKED[@]}"; do
   read -r name version <<<"$line"
   deb=$(deb_of "$name" "$version")
@@ -315,6 +315,8 @@ load_order=()
 visit() {
   local rel=$1 dep
   [[ " ${load_order[*]} " == *" $rel "* ]] && return
+  # modules.dep names paths without spaces, so word splitting is what is wanted.
+  # shellcheck disable=SC2013
   for dep in $(awk -v m="$rel:" '$1 == m { $1 = ""; print }' "$KMOD/modules.dep"); do visit "$dep"; done
   load_order+=("$rel")
 }

@@ -1,4 +1,5 @@
 #!/bin/busybox sh
+# shellcheck shell=dash
 # PID 1 of the lab VM's initramfs. Debian's kernel has virtio and 9p as
 # modules, so it cannot mount the 9p root by itself: this loads them, mounts
 # v86's 9p file system (mount tag host9p), sets up the mounts the labs need
@@ -11,6 +12,7 @@ bb=/bin/busybox
 die() { echo "initramfs: $*" >/dev/console; exec $bb sh </dev/console >/dev/console 2>&1; }
 
 $bb mount -t devtmpfs devtmpfs /dev || die "cannot mount devtmpfs"
+# shellcheck disable=SC2043 # build.sh replaces the placeholder with the module list
 for m in @MODULES@; do
   $bb insmod "/lib/modules/$m.ko" || die "cannot load $m"
 done

@@ -52,7 +52,9 @@ async function start(stateFile = opts.state, extraCmdline?: string): Promise<Lab
   });
   if (stateFile) await vm.poke(90_000);
   else await vm.waitForPrompt(90_000);
-  console.error(`run.ts: prompt after ${(vm.elapsed() / 1000).toFixed(1)} s (${stateFile ? `restored ${path.basename(stateFile)}` : 'cold boot'})`);
+  console.error(
+    `run.ts: prompt after ${(vm.elapsed() / 1000).toFixed(1)} s (${stateFile ? `restored ${path.basename(stateFile)}` : 'cold boot'})`,
+  );
   return vm;
 }
 
@@ -143,7 +145,9 @@ async function main() {
         const result = await runLab(vm, name);
         const why = result.status === 0 ? '' : reason(result.output);
         results.push({name, status: result.status, ms: result.ms, why});
-        console.log(`${result.status === 0 ? 'pass' : `FAIL (exit ${result.status})`} ${name} ${(result.ms / 1000).toFixed(1)} s${why ? `: ${why}` : ''}`);
+        console.log(
+          `${result.status === 0 ? 'pass' : `FAIL (exit ${result.status})`} ${name} ${(result.ms / 1000).toFixed(1)} s${why ? `: ${why}` : ''}`,
+        );
         if (result.status !== 0) writeFileSync(path.join(process.env.LAB_VM_LOGS ?? '/tmp', `lab-vm-${name}.log`), result.output);
       }
       // For keeping rootfs/etc/lab-vm/preload-modules in step with the labs.

@@ -97,7 +97,9 @@ export class LabVm {
     while (!test(this.console)) {
       const left = deadline - performance.now();
       if (left <= 0) {
-        throw new Error(`lab VM: gave up after ${Math.round(timeoutMs / 1000)} s waiting for ${what}; the console ended with:\n${this.console.slice(-CONSOLE_TAIL)}`);
+        throw new Error(
+          `lab VM: gave up after ${Math.round(timeoutMs / 1000)} s waiting for ${what}; the console ended with:\n${this.console.slice(-CONSOLE_TAIL)}`,
+        );
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 500));
@@ -144,6 +146,7 @@ export class LabVm {
     await this.quiet();
     // The markers are written with octal escapes, so they appear in the output only when printf runs.
     const begin = '\u001eBEGIN\u001f';
+    // eslint-disable-next-line no-control-regex -- the markers are control characters, so no program output can contain them by accident
     const end = /\u001eEND (\d+)\u001f\r?\n/;
     this.console = '';
     const t0 = performance.now();
@@ -182,10 +185,20 @@ export class LabVm {
    * has no public API); returns the bytes zeroed.
    */
   async zeroFreeMemory(timeoutMs = 30_000): Promise<number> {
-    const balloon = (this.emulator as unknown as {v86?: {cpu?: {devices?: {virtio_balloon?: {Cleanup?: (done: (zeroed: number) => void) => void}}}}}).v86?.cpu?.devices?.virtio_balloon;
+    const balloon = (
+      this.emulator as unknown as {v86?: {cpu?: {devices?: {virtio_balloon?: {Cleanup?: (done: (zeroed: number) => void) => void}}}}}
+    ).v86?.cpu?.devices?.virtio_balloon;
     if (typeof balloon?.Cleanup !== 'function') throw new Error('lab VM: v86 has no virtio-balloon Cleanup (did v86 change?)');
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`lab VM: the balloon did not report free pages within ${timeoutMs / 1000} s (is virtio_balloon loaded in the guest?)`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `lab VM: the balloon did not report free pages within ${timeoutMs / 1000} s (is virtio_balloon loaded in the guest?)`,
+            ),
+          ),
+        timeoutMs,
+      );
       balloon.Cleanup!((zeroed) => {
         clearTimeout(timer);
         resolve(zeroed);
@@ -202,7 +215,8 @@ export class LabVm {
    * stored (compressed) names. Reads v86 internals; undefined if they change.
    */
   fetchedFiles(): string[] | undefined {
-    const storage = (this.emulator as unknown as {fs9p?: {storage?: {storage?: {filedata?: Map<string, Uint8Array>}}}}).fs9p?.storage?.storage?.filedata;
+    const storage = (this.emulator as unknown as {fs9p?: {storage?: {storage?: {filedata?: Map<string, Uint8Array>}}}}).fs9p?.storage
+      ?.storage?.filedata;
     return storage instanceof Map ? [...storage.keys()] : undefined;
   }
 

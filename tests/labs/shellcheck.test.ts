@@ -7,7 +7,7 @@ import {ROOT} from '../../scripts/lib/docs';
 import {skipOrFail} from '../helpers/ci';
 
 /** Directories that hold no shell script of ours: dependencies, build output, git's own files. */
-const SKIP_DIRS = new Set(['node_modules', '.git', 'build', '.docusaurus', '.cache-loader', 'test-results']);
+const SKIP_DIRS = new Set(['node_modules', '.git', 'build', '.docusaurus', '.cache-loader', 'test-results', '.cache']);
 
 /** The first bytes of a file, enough for its #! line. */
 function head(file: string): string {

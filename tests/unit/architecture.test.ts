@@ -13,6 +13,8 @@ const SRC = path.join(ROOT, 'src');
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = path.join(dir, name);
+    // Installed packages, and work copies such as bench/.work (git-ignored), are not our code.
+    if (name === 'node_modules' || name.startsWith('.') || p === path.join(ROOT, 'bench/results')) return [];
     return statSync(p).isDirectory() ? sourceFiles(p) : /\.(ts|tsx)$/.test(name) ? [p] : [];
   });
 }
