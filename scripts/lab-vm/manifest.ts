@@ -1,8 +1,8 @@
 // The lab VM's manifest.json: what build.sh produced, from which packages, and
 // how to boot it. pack.ts writes it; run.ts (and later the page) reads it.
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { z } from "zod";
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {z} from 'zod';
 
 const fileSchema = z.object({
   /** Relative to the folder of manifest.json. */
@@ -15,8 +15,8 @@ export const manifestSchema = z.object({
   format: z.literal(1),
   /** Hash of build.sh's inputs: equal keys, same output. */
   inputsKey: z.string(),
-  debian: z.object({ suite: z.string(), architecture: z.literal("i386") }),
-  kernel: fileSchema.extend({ package: z.string(), version: z.string(), release: z.string() }),
+  debian: z.object({suite: z.string(), architecture: z.literal('i386')}),
+  kernel: fileSchema.extend({package: z.string(), version: z.string(), release: z.string()}),
   initrd: fileSchema,
   bios: fileSchema,
   vgaBios: fileSchema,
@@ -32,9 +32,7 @@ export const manifestSchema = z.object({
     storedBytes: z.number().int(),
     modules: z.number().int(),
   }),
-  packages: z.array(
-    z.object({ name: z.string(), version: z.string(), sha256: z.string(), inRootfs: z.boolean() }),
-  ),
+  packages: z.array(z.object({name: z.string(), version: z.string(), sha256: z.string(), inRootfs: z.boolean()})),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -42,14 +40,14 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export function readManifest(file: string): Manifest {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
+    raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new Error(`${file}: cannot read the lab VM manifest (run: npm run build:lab-vm): ${String(error)}`);
   }
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${file}: field ${issue?.path.join(".") || "(root)"}: ${issue?.message} (rebuild: npm run build:lab-vm -- --force)`);
+    throw new Error(`${file}: field ${issue?.path.join('.') || '(root)'}: ${issue?.message} (rebuild: npm run build:lab-vm -- --force)`);
   }
   return parsed.data;
 }

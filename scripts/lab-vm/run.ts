@@ -60,7 +60,8 @@ function checkState(stateFile: string): void {
     fail(`${infoFile}: missing or unreadable; make the state again: run.ts save-state`);
   }
   const key = readManifest(opts.manifest).inputsKey;
-  if (info.inputsKey !== key) fail(`${stateFile} was saved from image ${info.inputsKey}, not the current ${key}; make it again: run.ts save-state`);
+  if (info.inputsKey !== key)
+    fail(`${stateFile} was saved from image ${info.inputsKey}, not the current ${key}; make it again: run.ts save-state`);
   if (info.memoryMiB !== Number(opts.memory)) fail(`${stateFile} was saved with --memory ${info.memoryMiB}, not ${opts.memory}`);
 }
 
@@ -75,7 +76,9 @@ async function start(stateFile = opts.state, extraCmdline?: string): Promise<Lab
   });
   if (stateFile) await vm.poke(90_000);
   else await vm.waitForPrompt(90_000);
-  console.error(`run.ts: prompt after ${(vm.elapsed() / 1000).toFixed(1)} s (${stateFile ? `restored ${path.basename(stateFile)}` : 'cold boot'})`);
+  console.error(
+    `run.ts: prompt after ${(vm.elapsed() / 1000).toFixed(1)} s (${stateFile ? `restored ${path.basename(stateFile)}` : 'cold boot'})`,
+  );
   return vm;
 }
 
@@ -166,7 +169,9 @@ async function main() {
         const result = await runLab(vm, name);
         const why = result.status === 0 ? '' : reason(result.output);
         results.push({name, status: result.status, ms: result.ms, why});
-        console.log(`${result.status === 0 ? 'pass' : `FAIL (exit ${result.status})`} ${name} ${(result.ms / 1000).toFixed(1)} s${why ? `: ${why}` : ''}`);
+        console.log(
+          `${result.status === 0 ? 'pass' : `FAIL (exit ${result.status})`} ${name} ${(result.ms / 1000).toFixed(1)} s${why ? `: ${why}` : ''}`,
+        );
         if (result.status !== 0) writeFileSync(path.join(process.env.LAB_VM_LOGS ?? '/tmp', `lab-vm-${name}.log`), result.output);
       }
       // For keeping rootfs/etc/lab-vm/preload-modules in step with the labs.
@@ -248,7 +253,10 @@ function storedBytes(vm: LabVm): {files: number; bytes: number} | undefined {
  */
 async function measure() {
   const runs = 3;
-  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
   const report: Record<string, unknown> = {v86: v86Version(), memoryMiB: Number(opts.memory), loadBefore: load()};
   const cold: number[] = [];
   let coldFetched;
@@ -286,7 +294,12 @@ async function measure() {
   report.netnsBasicsHostMs = host.map(Math.round);
   const wasm = readFileSync(require.resolve('v86/build/v86.wasm'));
   const lib = readFileSync(require.resolve('v86/build/libv86.mjs'));
-  report.v86Bytes = {wasm: wasm.length, wasmGzip: gzipSync(wasm, {level: 9}).length, lib: lib.length, libGzip: gzipSync(lib, {level: 9}).length};
+  report.v86Bytes = {
+    wasm: wasm.length,
+    wasmGzip: gzipSync(wasm, {level: 9}).length,
+    lib: lib.length,
+    libGzip: gzipSync(lib, {level: 9}).length,
+  };
   report.loadAfter = load();
   writeFileSync(path.join(path.dirname(opts.manifest), 'measure.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(JSON.stringify(report, null, 2));

@@ -103,7 +103,9 @@ export class LabVm {
     while (!test(this.console)) {
       const left = deadline - performance.now();
       if (left <= 0) {
-        throw new Error(`lab VM: gave up after ${Math.round(timeoutMs / 1000)} s waiting for ${what}; the console ended with:\n${this.console.slice(-CONSOLE_TAIL)}`);
+        throw new Error(
+          `lab VM: gave up after ${Math.round(timeoutMs / 1000)} s waiting for ${what}; the console ended with:\n${this.console.slice(-CONSOLE_TAIL)}`,
+        );
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 500));
@@ -198,10 +200,20 @@ export class LabVm {
    * has no public API); returns the bytes zeroed.
    */
   async zeroFreeMemory(timeoutMs = 30_000): Promise<number> {
-    const balloon = (this.emulator as unknown as {v86?: {cpu?: {devices?: {virtio_balloon?: {Cleanup?: (done: (zeroed: number) => void) => void}}}}}).v86?.cpu?.devices?.virtio_balloon;
+    const balloon = (
+      this.emulator as unknown as {v86?: {cpu?: {devices?: {virtio_balloon?: {Cleanup?: (done: (zeroed: number) => void) => void}}}}}
+    ).v86?.cpu?.devices?.virtio_balloon;
     if (typeof balloon?.Cleanup !== 'function') throw new Error('lab VM: v86 has no virtio-balloon Cleanup (did v86 change?)');
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`lab VM: the balloon did not report free pages within ${timeoutMs / 1000} s (is virtio_balloon loaded in the guest?)`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `lab VM: the balloon did not report free pages within ${timeoutMs / 1000} s (is virtio_balloon loaded in the guest?)`,
+            ),
+          ),
+        timeoutMs,
+      );
       balloon.Cleanup!((zeroed) => {
         clearTimeout(timer);
         resolve(zeroed);

@@ -37,7 +37,10 @@ describe('lab VM manifest (scripts/lab-vm/manifest.ts)', () => {
     const withoutCmdline: Partial<Manifest> = {...valid};
     delete withoutCmdline.cmdline;
     const target = write('no-cmdline.json', withoutCmdline);
-    assert.throws(() => readManifest(target), (error: Error) => error.message.includes(target) && error.message.includes('field cmdline'));
+    assert.throws(
+      () => readManifest(target),
+      (error: Error) => error.message.includes(target) && error.message.includes('field cmdline'),
+    );
   });
 
   test('a nested field with a wrong value is named by its path', () => {
@@ -47,6 +50,9 @@ describe('lab VM manifest (scripts/lab-vm/manifest.ts)', () => {
 
   test('a file that is not JSON says how to make one', () => {
     const target = write('broken.json', '{');
-    assert.throws(() => readManifest(target), (error: Error) => error.message.includes(target) && error.message.includes('npm run build:lab-vm'));
+    assert.throws(
+      () => readManifest(target),
+      (error: Error) => error.message.includes(target) && error.message.includes('npm run build:lab-vm'),
+    );
   });
 });
