@@ -243,8 +243,8 @@ ln -sfn /run/lock "$STAGE/var/lock"
 mkdir -p "$STAGE"/{proc,sys,dev,run,tmp,mnt,root,var/tmp,var/lib/cni,var/lib/misc,etc/openvswitch,var/log/openvswitch}
 chmod 1777 "$STAGE/tmp" "$STAGE/var/tmp"
 cp -a "$HERE/rootfs/." "$STAGE/"
-chown -R 0:0 "$STAGE/root" "$STAGE/etc" "$STAGE/usr/sbin/lab-init"
-chmod 755 "$STAGE/usr/sbin/lab-init"
+chown -R 0:0 "$STAGE/root" "$STAGE/etc" "$STAGE/usr/sbin/lab-init" "$STAGE/usr/sbin/lab-modprobe"
+chmod 755 "$STAGE/usr/sbin/lab-init" "$STAGE/usr/sbin/lab-modprobe"
 chmod 700 "$STAGE/root"
 
 # Byte-compile the Python standard library with the host's Python of the same

@@ -47,6 +47,8 @@ $bb ln -s /proc/self/fd $r/dev/fd
 $bb ln -s /proc/self/fd/0 $r/dev/stdin
 $bb ln -s /proc/self/fd/1 $r/dev/stdout
 $bb ln -s /proc/self/fd/2 $r/dev/stderr
+$bb mkdir -p $r/run/lab-modprobe
+echo /usr/sbin/lab-modprobe >$r/proc/sys/kernel/modprobe
 $bb hostname lab
 $bb ip link set lo up
 

@@ -5,6 +5,7 @@
 //   tsx scripts/lab-vm/run.ts lab netns-basics      copy labs/netns-basics.sh and labs/lib.sh in and run it
 //   tsx scripts/lab-vm/run.ts labs [NAME...]        run every lab (or those named) in one VM, then a summary
 //   tsx scripts/lab-vm/run.ts save-state [FILE]     boot, then save a state to restore instead of booting
+//   tsx scripts/lab-vm/run.ts measure               the figures of README.md (3 runs each; about 10 minutes)
 //
 // Options: --state FILE (restore it instead of booting), --memory MIB (default
 // 256, the budget), --manifest FILE (default .cache/lab-vm/out/manifest.json),
@@ -15,7 +16,9 @@ import {execFileSync} from 'node:child_process';
 import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
+import {loadavg} from 'node:os';
 import {gzipSync} from 'node:zlib';
+import {readManifest, resolveIn} from './manifest';
 import {LabVm} from './vm';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -42,7 +45,28 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** What a state was made from: a state only fits the image and memory size it was saved with. */
+interface StateInfo {
+  inputsKey: string;
+  memoryMiB: number;
+}
+
+function checkState(stateFile: string): void {
+  const infoFile = `${stateFile}.json`;
+  let info: StateInfo;
+  try {
+    info = JSON.parse(readFileSync(infoFile, 'utf8')) as StateInfo;
+  } catch {
+    fail(`${infoFile}: missing or unreadable; make the state again: run.ts save-state`);
+  }
+  const key = readManifest(opts.manifest).inputsKey;
+  if (info.inputsKey !== key)
+    fail(`${stateFile} was saved from image ${info.inputsKey}, not the current ${key}; make it again: run.ts save-state`);
+  if (info.memoryMiB !== Number(opts.memory)) fail(`${stateFile} was saved with --memory ${info.memoryMiB}, not ${opts.memory}`);
+}
+
 async function start(stateFile = opts.state, extraCmdline?: string): Promise<LabVm> {
+  if (stateFile) checkState(stateFile);
   const vm = new LabVm({
     extraCmdline,
     manifestFile: opts.manifest,
@@ -113,8 +137,8 @@ async function main() {
   switch (mode) {
     case 'boot': {
       const vm = await start();
-      const fetched = vm.fetchedFiles();
-      if (fetched) console.log(`files fetched: ${fetched.length}`);
+      const fetched = storedBytes(vm);
+      if (fetched) console.log(`root file system files fetched: ${fetched.files}, ${mb(fetched.bytes)} stored (zstd)`);
       await vm.destroy();
       return;
     }
@@ -161,39 +185,132 @@ async function main() {
     }
     case 'save-state': {
       if (opts.state) fail('save-state boots cold: drop --state');
-      const manifestDir = path.dirname(opts.manifest);
-      const file = rest[0] ?? path.join(manifestDir, 'state', 'lab-vm.state.zst');
-      // memtest=1 writes zeros over all free memory early in the boot, and so
-      // wipes what the boot loader left (the compressed kernel): pages that
-      // the zero fill below cannot reach. labvm.preload: lab-init loads the
-      // modules the labs use (rootfs/etc/lab-vm/preload-modules).
-      const vm = await start(undefined, 'memtest=1 labvm.preload');
-      if (!opts['keep-caches']) {
-        const dropped = await vm.run('sync; echo 3 > /proc/sys/vm/drop_caches');
-        if (dropped.status !== 0) throw new Error(`drop_caches failed: ${dropped.output}`);
-      }
-      // v86 leaves zero pages out of a state, but a freed page keeps what it
-      // held: filling free memory with zeros (a tmpfs file, then removed)
-      // turns the boot's leftovers into pages the state skips.
-      const zeroed = await vm.run(ZERO_FREE_MEMORY);
-      if (zeroed.status !== 0) throw new Error(`zeroing free memory failed: ${zeroed.output}`);
-      const hinted = await vm.zeroFreeMemory();
-      console.error(`run.ts: the balloon zeroed ${mb(hinted)} of free memory`);
-      // Back to what a reader gets: line editing and echo on, a fresh prompt.
-      await vm.run('stty echo; set -o emacs');
-      const state = new Uint8Array(await vm.saveState());
-      await vm.destroy();
-      mkdirSync(path.dirname(file), {recursive: true});
-      const raw = file.replace(/\.zst$/, '');
-      writeFileSync(raw, state);
-      execFileSync('zstd', ['-q', '-f', '-19', '-T2', raw, '-o', file]);
-      const gzipBytes = gzipSync(state, {level: 9}).length;
-      console.log(`state: ${mb(state.length)} raw, ${mb(statSync(file).size)} zstd -19, ${mb(gzipBytes)} gzip -9 -> ${file}`);
+      const file = rest[0] ?? defaultStateFile();
+      const sizes = await saveState(file);
+      console.log(`state: ${mb(sizes.raw)} raw, ${mb(sizes.zstd)} zstd -19, ${mb(sizes.gzip)} gzip -9 -> ${file}`);
+      return;
+    }
+    case 'measure': {
+      await measure();
       return;
     }
     default:
-      fail(`unknown mode '${mode ?? ''}' (boot, exec, lab, labs, save-state)`);
+      fail(`unknown mode '${mode ?? ''}' (boot, exec, lab, labs, save-state, measure)`);
   }
+}
+
+function defaultStateFile(): string {
+  return path.join(path.dirname(opts.manifest), 'state', 'lab-vm.state.zst');
+}
+
+/** Boots cold, prepares the guest, saves a state (raw and zstd-compressed); returns the sizes in bytes. */
+async function saveState(file: string): Promise<{raw: number; zstd: number; gzip: number; bootMs: number}> {
+  // memtest=1 writes zeros over all free memory early in the boot, and so
+  // wipes what the boot loader left (the compressed kernel): pages that
+  // the zero fill below cannot reach. labvm.preload: lab-init loads the
+  // modules the labs use (rootfs/etc/lab-vm/preload-modules).
+  const vm = await start(undefined, 'memtest=1 labvm.preload');
+  const bootMs = vm.elapsed();
+  if (!opts['keep-caches']) {
+    const dropped = await vm.run('sync; echo 3 > /proc/sys/vm/drop_caches');
+    if (dropped.status !== 0) throw new Error(`drop_caches failed: ${dropped.output}`);
+  }
+  const zeroed = await vm.run(ZERO_FREE_MEMORY);
+  if (zeroed.status !== 0) throw new Error(`zeroing free memory failed: ${zeroed.output}`);
+  const hinted = await vm.zeroFreeMemory();
+  console.error(`run.ts: the balloon zeroed ${mb(hinted)} of free memory`);
+  // The state is what a reader gets: line editing and echo on, a prompt.
+  await vm.interactive();
+  const state = new Uint8Array(await vm.saveState());
+  await vm.destroy();
+  mkdirSync(path.dirname(file), {recursive: true});
+  const raw = file.replace(/\.zst$/, '');
+  writeFileSync(raw, state);
+  execFileSync('zstd', ['-q', '-f', '-19', '-T2', raw, '-o', file]);
+  const info: StateInfo = {inputsKey: vm.manifest.inputsKey, memoryMiB: Number(opts.memory)};
+  writeFileSync(`${file}.json`, `${JSON.stringify(info)}\n`);
+  writeFileSync(`${raw}.json`, `${JSON.stringify(info)}\n`);
+  return {raw: state.length, zstd: statSync(file).size, gzip: gzipSync(state, {level: 9}).length, bootMs};
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** The stored (compressed) root file system files the VM fetched: unique files and their bytes. */
+function storedBytes(vm: LabVm): {files: number; bytes: number} | undefined {
+  const names = vm.fetchedFiles();
+  if (!names) return undefined;
+  const unique = [...new Set(names)];
+  const dir = resolveIn(opts.manifest, vm.manifest.rootfs.files);
+  return {files: unique.length, bytes: unique.reduce((sum, n) => sum + statSync(path.join(dir, n)).size, 0)};
+}
+
+/**
+ * The figures of README.md: cold boots, the state's size, restores, and
+ * netns-basics in the VM against on this machine. Three runs each, median.
+ */
+async function measure() {
+  const runs = 3;
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+  const report: Record<string, unknown> = {v86: v86Version(), memoryMiB: Number(opts.memory), loadBefore: load()};
+  const cold: number[] = [];
+  let coldFetched;
+  for (let i = 0; i < runs; i++) {
+    const vm = await start(undefined);
+    cold.push(vm.elapsed());
+    coldFetched = storedBytes(vm);
+    await vm.destroy();
+  }
+  report.coldBootMs = cold.map(Math.round);
+  report.coldBootFetched = coldFetched;
+  const file = defaultStateFile();
+  report.state = await saveState(file);
+  const restore: number[] = [];
+  const lab: number[] = [];
+  let labFetched;
+  for (let i = 0; i < runs; i++) {
+    const vm = await start(file);
+    restore.push(vm.elapsed());
+    const result = await runLab(vm, 'netns-basics');
+    if (result.status !== 0) throw new Error(`netns-basics failed in the VM:\n${result.output}`);
+    lab.push(result.ms);
+    labFetched = storedBytes(vm);
+    await vm.destroy();
+  }
+  report.restoreMs = restore.map(Math.round);
+  report.netnsBasicsVmMs = lab.map(Math.round);
+  report.restoreAndLabFetched = labFetched;
+  const host: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    execFileSync('bash', [path.join(LABS, 'netns-basics.sh')], {stdio: 'ignore'});
+    host.push(performance.now() - t0);
+  }
+  report.netnsBasicsHostMs = host.map(Math.round);
+  const wasm = readFileSync(require.resolve('v86/build/v86.wasm'));
+  const lib = readFileSync(require.resolve('v86/build/libv86.mjs'));
+  report.v86Bytes = {
+    wasm: wasm.length,
+    wasmGzip: gzipSync(wasm, {level: 9}).length,
+    lib: lib.length,
+    libGzip: gzipSync(lib, {level: 9}).length,
+  };
+  report.loadAfter = load();
+  writeFileSync(path.join(path.dirname(opts.manifest), 'measure.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(JSON.stringify(report, null, 2));
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`cold boot to prompt: median ${s(median(cold))} (${cold.map(s).join(', ')})`);
+  console.log(`restore to prompt: median ${s(median(restore))} (${restore.map(s).join(', ')})`);
+  console.log(`netns-basics: VM median ${s(median(lab))}, host median ${s(median(host))}`);
+}
+
+function v86Version(): string {
+  return (JSON.parse(readFileSync(require.resolve('v86/package.json'), 'utf8')) as {version: string}).version;
 }
 
 function mb(bytes: number): string {

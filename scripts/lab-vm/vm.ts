@@ -34,7 +34,8 @@ export class LabVm {
   private console = '';
   private waiters: Array<() => void> = [];
   private started = performance.now();
-  private interactive = true;
+  private isInteractive = true;
+  private fetched: string[] | undefined;
   /** Resolves once v86 has loaded its files (and restored the state, if any) and runs. */
   private readonly loaded: Promise<void>;
 
@@ -70,7 +71,12 @@ export class LabVm {
       // free memory and v86 zeroes it (see zeroFreeMemory).
       virtio_balloon: true,
     });
-    this.loaded = new Promise((resolve) => this.emulator.add_listener('emulator-loaded', () => resolve()));
+    this.loaded = new Promise((resolve) =>
+      this.emulator.add_listener('emulator-loaded', () => {
+        this.countFetches();
+        resolve();
+      }),
+    );
     this.emulator.add_listener('serial0-output-byte', (byte: number) => {
       const text = this.decoder.decode(new Uint8Array([byte]), {stream: true});
       if (text === '') return;
@@ -130,14 +136,24 @@ export class LabVm {
 
   /**
    * Turns off line editing and echo, so that a command's output comes back
-   * without the command itself. The reader's terminal keeps both.
+   * without the command itself, and history expansion, so that a '!' in a
+   * command is just a character. The reader's terminal keeps all three.
    */
   private async quiet(): Promise<void> {
-    if (!this.interactive) return;
+    if (!this.isInteractive) return;
     this.console = '';
-    this.emulator.serial0_send('set +o emacs +o vi; stty -echo\n');
+    this.emulator.serial0_send('set +o emacs +o vi +o histexpand; stty -echo\n');
     await this.waitForPrompt(30_000);
-    this.interactive = false;
+    this.isInteractive = false;
+  }
+
+  /** Line editing and echo back on, as a reader's terminal has them. */
+  async interactive(): Promise<void> {
+    if (this.isInteractive) return;
+    this.console = '';
+    this.emulator.serial0_send('set -o emacs -o histexpand; stty echo\n');
+    await this.waitForPrompt(30_000);
+    this.isInteractive = true;
   }
 
   /** Runs a shell command line and returns what it printed and its exit status. */
@@ -210,14 +226,27 @@ export class LabVm {
     return this.emulator.save_state();
   }
 
+  /** Wraps v86's file loader (it exists once v86 has loaded), the 9p file system's only way to the file folder. */
+  private countFetches(): void {
+    type Loader = (name: string, size: number) => Promise<Uint8Array>;
+    const storage = (this.emulator as unknown as {fs9p?: {storage?: {load_from_server?: Loader}}}).fs9p?.storage;
+    const load = storage?.load_from_server;
+    if (storage && typeof load === 'function') {
+      const fetched: string[] = (this.fetched = []);
+      storage.load_from_server = (name, size) => {
+        fetched.push(name);
+        return load.call(storage, name, size);
+      };
+    }
+  }
+
   /**
-   * What the 9p file system has fetched from the file folder so far: its
-   * stored (compressed) names. Reads v86 internals; undefined if they change.
+   * The stored files (by name) that the 9p file system has fetched from the
+   * file folder so far, a name again each time it was fetched again. Counted
+   * by wrapping v86's file loader, an internal: undefined if v86 changed it.
    */
   fetchedFiles(): string[] | undefined {
-    const storage = (this.emulator as unknown as {fs9p?: {storage?: {storage?: {filedata?: Map<string, Uint8Array>}}}}).fs9p?.storage
-      ?.storage?.filedata;
-    return storage instanceof Map ? [...storage.keys()] : undefined;
+    return this.fetched;
   }
 
   async destroy(): Promise<void> {
