@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
-import path from 'node:path';
 import {describe, test} from 'node:test';
 import {skipOrFail} from '../helpers/ci';
-import {BUILD_DIR} from '../helpers/site';
+import {BUILD_DIR, builtScripts} from '../helpers/site';
 
 /**
  * src/features/lean-docs drops the map of every doc's title and description
@@ -14,12 +12,9 @@ import {BUILD_DIR} from '../helpers/site';
 describe('docs version data without the doc map (lean-docs)', () => {
   for (const locale of ['', 'zh-Hans']) {
     test(`${locale || 'en'}: the version data every docs page loads has the sidebar and no doc map`, (t) => {
-      const dir = path.join(BUILD_DIR, locale, 'assets/js');
-      if (!existsSync(dir)) return skipOrFail(t, `no production build in ${BUILD_DIR}: run \`npm run build\` first`);
-      const chunks = readdirSync(dir)
-        .filter((f) => f.endsWith('.js'))
-        .map((f) => ({file: f, text: readFileSync(path.join(dir, f), 'utf8')}))
-        .filter((c) => c.text.includes('"docsSidebars"'));
+      const scripts = builtScripts(locale);
+      if (!scripts) return skipOrFail(t, `no production build in ${BUILD_DIR}: run \`npm run build\` first`);
+      const chunks = scripts.filter((c) => c.text.includes('"docsSidebars"'));
       assert.ok(chunks.length > 0, 'no chunk holds the docs version data ("docsSidebars"): has Docusaurus moved it?');
       for (const {file, text} of chunks) {
         assert.match(text, /"docs":\{\}/, `${file}: the version data carries the doc map again`);

@@ -1,4 +1,4 @@
-import {existsSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {after, before, type TestContext} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
@@ -95,4 +95,16 @@ export async function visitConcurrently<T>(
       }
     }),
   );
+}
+
+/**
+ * The JavaScript files of a locale's build ('' for the default locale), with
+ * their text, or undefined when there is no build to read.
+ */
+export function builtScripts(locale = ''): Array<{file: string; text: string}> | undefined {
+  const dir = path.join(BUILD_DIR, locale, 'assets/js');
+  if (!existsSync(dir)) return undefined;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => ({file: path.join(locale, 'assets/js', f), text: readFileSync(path.join(dir, f), 'utf8')}));
 }
