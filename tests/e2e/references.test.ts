@@ -74,7 +74,8 @@ describe('reference pages and explorer', () => {
     await w.page.waitForURL((u) => !u.search.includes('status=active'));
 
     await w.page.getByRole('searchbox').fill('zzzz-没有这个');
-    assert.ok(await w.page.getByText('没有匹配的资料', {exact: false}).isVisible());
+    // The list follows the field a render later (useDeferredValue); wait for it, up to Playwright's timeout.
+    await w.page.getByText('没有匹配的资料', {exact: false}).waitFor({state: 'visible'});
     assert.deepEqual(w.problems, []);
     await w.close();
   });
