@@ -13,6 +13,7 @@ import remarkMermaidStatic from './src/features/diagrams/remark';
 import {FONT_FAMILY} from './src/features/diagrams/store';
 import remarkGlossaryLinks from './src/features/glossary/remark';
 import {LAB_LISTING_CLASS} from './src/features/labs/listing-class';
+import labVmPlugin from './src/features/lab-vm/plugin';
 import remarkLab from './src/features/labs/remark';
 import leanDocsPlugin from './src/features/lean-docs/plugin';
 import referencesPlugin from './src/features/references/plugin';
@@ -123,6 +124,7 @@ const config: Config = {
     buildTimeDiagrams ? mermaidStaticPlugin : mermaidChunkPlugin,
     referencesPlugin,
     codeListingPlugin,
+    labVmPlugin,
   ],
 
   themeConfig: {

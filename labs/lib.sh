@@ -161,11 +161,15 @@ trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# In the lab VM (an emulator in a browser tab or under Node) a program starts
+# ten times slower than on hardware: waits there are LAB_WAIT_SCALE times longer.
+if [[ -z ${LAB_WAIT_SCALE:-} && -e /etc/lab-vm/preload-modules ]]; then LAB_WAIT_SCALE=6; fi
+
 # wait_for SECONDS WHAT COMMAND...: retry COMMAND (a program or a function of
 # the lab, which must return quickly) every 0.1 s until it succeeds; fail
-# after SECONDS.
+# after SECONDS (times LAB_WAIT_SCALE).
 wait_for() {
-  local secs=$1 what=$2 deadline
+  local secs=$(($1 * ${LAB_WAIT_SCALE:-1})) what=$2 deadline
   shift 2
   deadline=$((${EPOCHREALTIME//[!0-9]/} + secs * 1000000))
   until "$@" >/dev/null 2>&1; do

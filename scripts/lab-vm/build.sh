@@ -100,7 +100,7 @@ TSX=$REPO/node_modules/.bin/tsx
 
 # The inputs that decide the output: when none changed, there is nothing to do.
 inputs_key() {
-  (cd "$HERE" && { cat build.sh pack.ts manifest.ts initramfs-init.sh packages.lock 2>/dev/null
+  (cd "$HERE" && { cat build.sh pack.ts ../../src/features/lab-vm/manifest.ts initramfs-init.sh packages.lock
     find rootfs -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum; } | sha256sum | cut -c1-16)
 }
 INPUTS_KEY=$(inputs_key)

@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {manifestSchema, type Manifest} from './manifest';
+import {manifestSchema, type Manifest} from '../../src/features/lab-vm/manifest';
 
 const {values: args} = parseArgs({
   options: {

@@ -18,7 +18,7 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {loadavg} from 'node:os';
 import {gzipSync} from 'node:zlib';
-import {readManifest, resolveIn} from './manifest';
+import {readManifest, resolveIn} from '../../src/features/lab-vm/manifest';
 import {LabVm} from './vm';
 
 const REPO = path.resolve(__dirname, '../..');

@@ -4,7 +4,7 @@
 // the end of what the console printed.
 import {readFileSync} from 'node:fs';
 import {V86} from 'v86';
-import {readManifest, resolveIn, type Manifest} from './manifest';
+import {readManifest, resolveIn, type Manifest} from '../../src/features/lab-vm/manifest';
 
 /** The shell prompt, as rootfs/root/.bashrc sets it. */
 const PROMPT = /root@lab:[^\n]*# $/;

@@ -3,7 +3,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
-import {readManifest, type Manifest} from '../../scripts/lab-vm/manifest';
+import {readManifest, type Manifest} from '../../src/features/lab-vm/manifest';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lab-vm-manifest-'));
 after(() => rmSync(dir, {recursive: true, force: true}));

@@ -4,6 +4,7 @@ import type {Root} from 'mdast';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {addDefaultImport, setAttribute, stringAttribute, where} from '../../build/mdx';
+import {labSupport} from '../../data/lab-support';
 import {highlight} from '../code-listings/highlight';
 
 /**
@@ -28,6 +29,9 @@ export default function remarkLab(options: {labsDir: string}) {
       // Highlighted here, like every code block (../code-listings/remark.ts).
       setAttribute(node, 'scriptHtml', highlight(readFileSync(script, 'utf8').trimEnd(), 'bash'));
       setAttribute(node, 'expectedHtml', highlight(readFileSync(expected, 'utf8').trimEnd(), 'text'));
+      const cannot = (labSupport.vm as Record<string, {en: string; zh: string} | undefined>)[name];
+      // The Chinese docs live under i18n/zh-Hans/; the page gets the reason in its own language only.
+      if (cannot) setAttribute(node, 'vmReason', file.path.includes(`${path.sep}i18n${path.sep}zh-Hans${path.sep}`) ? cannot.zh : cannot.en);
     });
     if (used) addDefaultImport(tree, 'Lab', '@site/src/features/labs/Lab');
   };

@@ -1,5 +1,6 @@
 import React from 'react';
 import Listing from '@site/src/features/code-listings/Listing';
+import RunInBrowser from '@site/src/features/lab-vm/RunInBrowser';
 import {LAB_LISTING_CLASS} from '../listing-class';
 import Translate from '@docusaurus/Translate';
 import styles from './styles.module.css';
@@ -10,10 +11,11 @@ interface Props {
   scriptHtml?: string;
   /** labs/<name>.expected.txt, as HTML. */
   expectedHtml?: string;
+  /** Why the lab cannot run in the lab VM, when src/data/lab-support.ts says so (set by the remark plugin). */
+  vmReason?: string;
 }
 
-
-export default function Lab({name, scriptHtml, expectedHtml}: Props): React.JSX.Element {
+export default function Lab({name, scriptHtml, expectedHtml, vmReason}: Props): React.JSX.Element {
   if (scriptHtml === undefined || expectedHtml === undefined) {
     throw new Error(`<Lab name="${name}"> was not expanded: is src/features/labs/remark.ts in the docs' remarkPlugins?`);
   }
@@ -25,6 +27,7 @@ export default function Lab({name, scriptHtml, expectedHtml}: Props): React.JSX.
           {'Run it as root from a clone of this guide’s repository: {command}. It builds everything inside network namespaces it creates and removes them when it ends, even on failure.'}
         </Translate>
       </p>
+      <RunInBrowser name={name} vmReason={vmReason} />
       <Listing language="bash" title={file} lineNumbers html={scriptHtml} className={LAB_LISTING_CLASS} />
       <p className={styles.expectedLabel}>
         <Translate id="lab.expected" values={{ellipsis: <code>…</code>}}>

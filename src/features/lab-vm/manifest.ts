@@ -1,8 +1,8 @@
-// The lab VM's manifest.json: what build.sh produced, from which packages, and
-// how to boot it. pack.ts writes it; run.ts (and later the page) reads it.
+// The lab VM's manifest.json (scripts/lab-vm/build.sh): what it produced, from which packages, and
+// how to boot it. pack.ts writes it; run.ts and the site's lab-vm plugin read it.
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {z} from 'zod';
+import * as z from 'zod';
 
 const fileSchema = z.object({
   /** Relative to the folder of manifest.json. */
@@ -55,4 +55,26 @@ export function readManifest(file: string): Manifest {
 /** Absolute path of a file the manifest names. */
 export function resolveIn(manifestFile: string, relative: string): string {
   return path.join(path.dirname(manifestFile), relative);
+}
+
+/** <state>.json beside a saved state: a state only fits the image and the memory size it was saved with. */
+export const stateInfoSchema = z.object({inputsKey: z.string(), memoryMiB: z.number().int().positive()});
+export type StateInfo = z.infer<typeof stateInfoSchema>;
+
+export function readStateInfo(stateFile: string): StateInfo {
+  const file = `${stateFile}.json`;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: cannot read what the lab VM state was saved from (run: npm run build:lab-vm): ${String(error)}`, {
+      cause: error,
+    });
+  }
+  const parsed = stateInfoSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: field ${issue?.path.join('.') || '(root)'}: ${issue?.message} (run: npm run build:lab-vm)`);
+  }
+  return parsed.data;
 }
