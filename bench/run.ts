@@ -11,7 +11,7 @@
  *
  * Everything it builds lives in bench/.work/ (never the repo's build/ or .docusaurus/).
  */
-import {appendFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import type {Server} from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +26,7 @@ import {allPages, pageLabel, type PageSpec, type SiteId} from './lib/pages';
 import {renderReport, type BuildEntry, type Results} from './lib/report';
 import {median} from './lib/stats';
 import {generateStockSite} from './lib/stock';
+import {measureLabVm} from './lib/lab-vm';
 import {findMermaidChunks, measurePageWeight, siteConfigBytes} from './lib/weight';
 import {
   addChapterWithoutDiagrams,
@@ -39,6 +40,8 @@ import {
 } from './lib/workspace';
 
 const quick = process.argv.includes('--quick');
+// The site built in bench/.work takes the lab VM from the repository's cache (src/features/lab-vm/plugin.ts).
+const LAB_VM_DIR = (process.env.LAB_VM_DIR ??= path.join(REPO, '.cache/lab-vm/out'));
 const source = process.argv.includes('--worktree') ? ('worktree' as const) : {rev: optionValue('--rev') ?? 'HEAD'};
 
 /** `--name value` or `--name=value`. */
@@ -356,6 +359,16 @@ async function main(): Promise<void> {
     sample('page weight');
     Object.assign(results, await measureFilter(browser, served, errors));
     sample('explorer latency');
+    if (existsSync(path.join(OUT.rspack, 'assets/lab-vm'))) {
+      try {
+        results.labVm = await measureLabVm(served.origins.ours!, COLD_REPEATS, REPO, log);
+      } catch (err) {
+        errors.push(`lab VM: ${message(err)}`);
+      }
+      sample('lab VM');
+    } else {
+      errors.push(`lab VM: the site was built without it (no ${LAB_VM_DIR}/manifest.json and state): run sudo npm run build:lab-vm first`);
+    }
     // Lighthouse last and with its own browser: it drives Chrome through a DevTools port.
     results.lighthouse = await runLighthouse(served, errors);
     sample('lighthouse');

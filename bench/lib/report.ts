@@ -1,8 +1,9 @@
 import type {BuildResult} from './build';
 import type {BrowserLatencySummary, LatencySummary} from './filter-latency';
+import {LAB_VM_BUDGET, LAB_VM_LAB, type LabVmResults} from './lab-vm';
 import {CATEGORIES, type Category, type LighthouseSummary} from './lighthouse';
 import {pageLabel, type PageSpec} from './pages';
-import {fmt, fmtRatio, kb, ratio} from './stats';
+import {fmt, fmtRatio, kb, median, ratio} from './stats';
 import type {PageWeight} from './weight';
 
 export interface BuildEntry extends Partial<BuildResult> {
@@ -35,6 +36,8 @@ export interface Results {
    * the machine is shared, and what else runs on 2 cores moves every figure.
    */
   load: Array<{phase: string; load1: number}>;
+  /** The lab VM on the page (absent when the site was built without it). */
+  labVm?: LabVmResults;
   errors: string[];
 }
 
@@ -298,6 +301,43 @@ function filterSection(r: Results): string {
   ].join('\n');
 }
 
+function labVmSection(v: LabVmResults): string {
+  const runs = v.cold.length;
+  const within = (ok: boolean) => (ok ? 'within' : '**over**');
+  const m = v.medians;
+  const hostRatio = m.labOnHost ? ` (${fmtRatio(m.labInBrowser / m.labOnHost)} the host)` : '';
+  return [
+    `## Lab VM on the page (median of ${runs}; chapter ${LAB_VM_LAB.page})`,
+    '',
+    'From the click on “Run in your browser” to the shell prompt, in a new browser context (cold: empty HTTP cache) and after reloading the page (warm); bytes on the wire in that time.',
+    '',
+    table(
+      ['start', 'seconds', 'MB', 'requests', 'runs (s)', 'budget'],
+      [
+        [
+          'cold',
+          fmt(m.coldSeconds, 1),
+          fmt(m.coldMb, 1),
+          String(median(v.cold.map((c) => c.requests))),
+          v.cold.map((c) => c.seconds.toFixed(1)).join(', '),
+          `${within(m.coldSeconds <= LAB_VM_BUDGET.coldSeconds && m.coldMb <= LAB_VM_BUDGET.coldMb)} ≤ ${LAB_VM_BUDGET.coldMb} MB, ≤ ${LAB_VM_BUDGET.coldSeconds} s`,
+        ],
+        [
+          'warm',
+          fmt(m.warmSeconds, 1),
+          fmt(m.warmMb, 1),
+          String(median(v.warm.map((c) => c.requests))),
+          v.warm.map((c) => c.seconds.toFixed(1)).join(', '),
+          `${within(m.warmSeconds <= LAB_VM_BUDGET.warmSeconds)} ≤ ${LAB_VM_BUDGET.warmSeconds} s`,
+        ],
+      ],
+    ),
+    '',
+    `labs/${LAB_VM_LAB.name}.sh: ${fmt(m.labInBrowser, 1)} s in the page’s VM (runs ${v.labInBrowser.map((s) => s.toFixed(1)).join(', ')})` +
+      (m.labOnHost ? `, ${fmt(m.labOnHost, 2)} s on this machine as root${hostRatio}.` : '; not run on this machine (not root).'),
+  ].join('\n');
+}
+
 export function renderReport(r: Results): string {
   const q = computeRatios(r);
   const m = r.machine;
@@ -321,6 +361,7 @@ export function renderReport(r: Results): string {
   if (r.lighthouse.length) sections.push(lighthouseSection(r));
   if (r.weights.length && r.lighthouse.length) sections.push(beforeAfterSection(r));
   if (r.filter.length || r.browserFilter.length) sections.push(filterSection(r));
+  if (r.labVm) sections.push(labVmSection(r.labVm));
   if (r.errors.length) sections.push(['## Errors', '', ...r.errors.map((e) => `- ${e.split('\n')[0]}`)].join('\n'));
   return `${sections.join('\n\n')}\n`;
 }

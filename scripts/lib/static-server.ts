@@ -61,12 +61,18 @@ export function startStaticServer(opts: ServeOptions): Promise<StaticServer> {
   const files = sirv(root, {
     extensions: ['html'],
     etag: true,
-    setHeaders: (res, pathname) =>
-      res.setHeader('Cache-Control', assetPrefixes.some((p) => pathname.startsWith(p)) ? IMMUTABLE : 'no-cache'),
+    setHeaders: (res, pathname) => {
+      res.setHeader('Cache-Control', assetPrefixes.some((p) => pathname.startsWith(p)) ? IMMUTABLE : 'no-cache');
+      // The lab VM's zstd files and state: sirv knows no type for .zst, and a response without one may be sniffed.
+      if (pathname.endsWith('.zst')) res.setHeader('Content-Type', 'application/zstd');
+    },
   });
   // Typed for Express, but compression only touches node's own request and response.
+  // WebAssembly (the lab VM's emulator) shrinks 2.1 MB → 0.4 MB; the compression module's default filter skips it.
   const compress = opts.compress
-    ? (compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void)
+    ? (compression({
+        filter: (req, res) => String(res.getHeader('Content-Type')).startsWith('application/wasm') || compression.filter(req, res),
+      }) as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void)
     : undefined;
 
   // Read once: the build does not change while it is served.

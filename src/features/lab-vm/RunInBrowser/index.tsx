@@ -4,8 +4,9 @@ import Translate from '@docusaurus/Translate';
 import {PLUGIN_NAME, type LabVmData} from '../data';
 import styles from './styles.module.css';
 
-// Everything of the VM (the terminal, v86, the machine) loads on the click, not with the chapter.
-const LabTerminal = lazy(() => import('../Terminal'));
+// Everything of the VM (the terminal, v86, the machine, even the words for a build without it)
+// loads on the click, not with the chapter.
+const Panel = lazy(() => import('../Panel'));
 
 /** `code` spans of a reason in lab-support.ts, which is plain text with backticks. */
 function withCode(text: string): React.ReactNode[] {
@@ -43,35 +44,15 @@ export default function RunInBrowser({name, vmReason}: Props): React.JSX.Element
           <Translate id="labVm.button">Run in your browser</Translate>
         </button>{' '}
         <span className={styles.hint}>
-          {data.available ? (
-            <Translate id="labVm.button.hint" values={{mb: Math.ceil(data.stateBytes / 1e6 + 4)}}>
-              {'A small Linux starts in this page, with the lab ready to run. The first time, it downloads about {mb} MB.'}
+          <Translate id="labVm.button.hint">A small Linux starts in this page, with the lab ready to run.</Translate>
+          {data.available && ' '}
+          {data.available && (
+            <Translate id="labVm.button.hintSize" values={{mb: Math.ceil(data.stateBytes / 1e6 + 4)}}>
+              {'The first time, it downloads about {mb} MB.'}
             </Translate>
-          ) : (
-            <Translate id="labVm.button.hintMissing">A small Linux starts in this page, with the lab ready to run.</Translate>
           )}
         </span>
       </p>
-    );
-  }
-  if (!data.available) {
-    return (
-      <div className={styles.note} role="status">
-        {data.why === 'dev' ? (
-          <Translate id="labVm.unavailable.dev" values={{start: <code>npm start</code>, dev: <code>npm run dev</code>}}>
-            {'The development server ({dev}) does not serve the lab VM. Run {start}, which builds the site with it.'}
-          </Translate>
-        ) : (
-          <Translate id="labVm.unavailable" values={{command: <code>sudo npm run build:lab-vm</code>, start: <code>npm start</code>}}>
-            {
-              'This copy of the guide was built without the lab VM, so its labs cannot run in the browser. To add it, run {command} in the guide’s repository on Debian or Ubuntu, then {start}.'
-            }
-          </Translate>
-        )}{' '}
-        <button type="button" className="button button--link button--sm" onClick={() => setOpen(false)}>
-          <Translate id="labVm.close">Close</Translate>
-        </button>
-      </div>
     );
   }
   return (
@@ -82,7 +63,7 @@ export default function RunInBrowser({name, vmReason}: Props): React.JSX.Element
         </p>
       }
     >
-      <LabTerminal name={name} data={data} onClose={() => setOpen(false)} />
+      <Panel name={name} data={data} onClose={() => setOpen(false)} />
     </Suspense>
   );
 }
