@@ -29,9 +29,13 @@ export default function remarkLab(options: {labsDir: string}) {
       // Highlighted here, like every code block (../code-listings/remark.ts).
       setAttribute(node, 'scriptHtml', highlight(readFileSync(script, 'utf8').trimEnd(), 'bash'));
       setAttribute(node, 'expectedHtml', highlight(readFileSync(expected, 'utf8').trimEnd(), 'text'));
-      const cannot = (labSupport.vm as Record<string, {en: string; zh: string} | undefined>)[name];
-      // The Chinese docs live under i18n/zh-Hans/; the page gets the reason in its own language only.
-      if (cannot) setAttribute(node, 'vmReason', file.path.includes(`${path.sep}i18n${path.sep}zh-Hans${path.sep}`) ? cannot.zh : cannot.en);
+      // The Chinese docs live under i18n/zh-Hans/; the page gets a reason in its own language only.
+      const zh = file.path.includes(`${path.sep}i18n${path.sep}zh-Hans${path.sep}`);
+      type Reasons = Record<string, {en: string; zh: string} | undefined>;
+      const notInVm = (labSupport.vm as Reasons)[name];
+      const notOnHost = (labSupport.host as Reasons)[name];
+      if (notInVm) setAttribute(node, 'vmReason', zh ? notInVm.zh : notInVm.en);
+      if (notOnHost) setAttribute(node, 'hostReason', zh ? notOnHost.zh : notOnHost.en);
     });
     if (used) addDefaultImport(tree, 'Lab', '@site/src/features/labs/Lab');
   };

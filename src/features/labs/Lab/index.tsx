@@ -13,9 +13,11 @@ interface Props {
   expectedHtml?: string;
   /** Why the lab cannot run in the lab VM, when src/data/lab-support.ts says so (set by the remark plugin). */
   vmReason?: string;
+  /** What the lab needs that a stock Linux may lack (src/data/lab-support.ts), set by the remark plugin. */
+  hostReason?: string;
 }
 
-export default function Lab({name, scriptHtml, expectedHtml, vmReason}: Props): React.JSX.Element {
+export default function Lab({name, scriptHtml, expectedHtml, vmReason, hostReason}: Props): React.JSX.Element {
   if (scriptHtml === undefined || expectedHtml === undefined) {
     throw new Error(`<Lab name="${name}"> was not expanded: is src/features/labs/remark.ts in the docs' remarkPlugins?`);
   }
@@ -26,6 +28,7 @@ export default function Lab({name, scriptHtml, expectedHtml, vmReason}: Props): 
         <Translate id="lab.run" values={{command: <code>sudo bash {file}</code>}}>
           {'Run it as root from a clone of this guide’s repository: {command}. It builds everything inside network namespaces it creates and removes them when it ends, even on failure.'}
         </Translate>
+        {hostReason && ` ${hostReason}`}
       </p>
       <RunInBrowser name={name} vmReason={vmReason} />
       <Listing language="bash" title={file} lineNumbers html={scriptHtml} className={LAB_LISTING_CLASS} />
