@@ -68,7 +68,8 @@ require_module() {
 }
 
 # has_module MODULE: loaded, built in (modules.builtin names its file, with -
-# or _), or loaded now by modprobe.
+# or _), or loaded now by modprobe. A module built in without parameters, on a
+# machine without /lib/modules, looks missing: check for such a feature itself.
 has_module() {
   [[ -d /sys/module/$1 ]] && return 0
   grep -q "/${1//_/[-_]}\.ko" "/lib/modules/$(uname -r)/modules.builtin" 2>/dev/null && return 0
