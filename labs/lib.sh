@@ -50,6 +50,32 @@ require() {
   fi
 }
 
+# require_module MODULE...: skip the lab unless the kernel has every MODULE
+# (as /proc/modules names it, e.g. sch_hfsc), built in or loadable. A missing
+# one is loaded now: the lab is about to use it, and the kernel would load it
+# on that first use anyway. Nothing else can supply a module, so the message
+# names no package.
+require_module() {
+  local module missing=()
+  for module in "$@"; do
+    has_module "$module" || missing+=("$module")
+  done
+  if ((${#missing[@]} == 1)); then
+    skip "this lab needs the kernel module ${missing[0]}, which this kernel has neither built in nor can load"
+  elif ((${#missing[@]})); then
+    skip "this lab needs the kernel modules $(and_list "${missing[@]}"), which this kernel has neither built in nor can load"
+  fi
+}
+
+# has_module MODULE: loaded, built in (modules.builtin names its file, with -
+# or _), or loaded now by modprobe. A module built in without parameters, on a
+# machine without /lib/modules, looks missing: check for such a feature itself.
+has_module() {
+  [[ -d /sys/module/$1 ]] && return 0
+  grep -q "/${1//_/[-_]}\.ko" "/lib/modules/$(uname -r)/modules.builtin" 2>/dev/null && return 0
+  command -v modprobe >/dev/null && modprobe -q "$1" 2>/dev/null
+}
+
 # debian_package TOOL: the Debian package that installs TOOL.
 debian_package() {
   case $1 in
@@ -63,6 +89,7 @@ debian_package() {
     getent) echo libc-bin ;;
     ps | sysctl) echo procps ;;
     awk) echo mawk ;;
+    ovs-* | ovsdb-*) echo openvswitch-switch ;;
     timeout | od | stat | mktemp) echo coreutils ;;
     *) echo "${1##*/}" ;;
   esac

@@ -7,8 +7,8 @@
 # container end, that an end has carrier only when its peer is up, that the
 # pair carries traffic, and that deleting one end deletes both. Then it creates
 # a TAP and a TUN device, shows that without a program attached they have no
-# carrier and drop what is sent to them, and attaches socat to each to show
-# what reaches user space: whole IP packets from TUN, Ethernet frames from TAP.
+# carrier and transmit nothing, and attaches socat to each to show what
+# reaches user space: whole IP packets from TUN, Ethernet frames from TAP.
 #
 # Nothing in the root namespace is created or changed. Run as root:
 #   sudo bash labs/veth-pair.sh
@@ -99,10 +99,16 @@ dropped_tap=$(sysfs veth-a tap0 statistics/tx_dropped)
 dropped_tun=$(sysfs veth-a tun0 statistics/tx_dropped)
 expect_no_ping veth-a 192.0.2.2
 expect_no_ping veth-a 198.51.100.2
+show ip netns exec veth-a cat /sys/class/net/tap0/statistics/tx_packets /sys/class/net/tun0/statistics/tx_packets
+[[ $(sysfs veth-a tap0 statistics/tx_packets) == 0 ]] || fail "tap0 transmitted a packet with nobody attached"
+[[ $(sysfs veth-a tun0 statistics/tx_packets) == 0 ]] || fail "tun0 transmitted a packet with nobody attached"
+ok "tap0 and tun0 transmitted nothing: without carrier, the kernel drops what it routes to them"
+# Whether the drops are counted depends on the kernel: a device without carrier
+# has the noop qdisc in place of its queue, which counts what it drops in
+# tx_dropped since Linux 6.11 and nowhere before (as in 6.1). Shown, not checked.
 show ip netns exec veth-a cat /sys/class/net/tap0/statistics/tx_dropped /sys/class/net/tun0/statistics/tx_dropped
-(( $(sysfs veth-a tap0 statistics/tx_dropped) > dropped_tap )) || fail "tap0 did not count a dropped packet"
-(( $(sysfs veth-a tun0 statistics/tx_dropped) > dropped_tun )) || fail "tun0 did not count a dropped packet"
-ok "what the kernel sent to tap0 and tun0 was counted as dropped: nobody reads the other side"
+printf 'tx_dropped grew by %s on tap0 and %s on tun0 (Linux 6.11 and later count these drops; older kernels do not)\n' \
+  $(($(sysfs veth-a tap0 statistics/tx_dropped) - dropped_tap)) $(($(sysfs veth-a tun0 statistics/tx_dropped) - dropped_tun))
 
 step "Attach a program to tun0: carrier comes up, and it reads whole IP packets"
 lab_bg ip netns exec veth-a timeout 30 socat -u TUN,tun-name=tun0,iff-no-pi OPEN:"$WORK/tun0.bin",creat,trunc

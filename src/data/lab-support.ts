@@ -17,5 +17,18 @@ export const labSupport = {
       zh: '实验虚拟机的内核是 32 位的。在 32 位内核上，cgroup 的 ID 并不等于其目录的 inode 号，而 nft 写进 `socket cgroupv2` 规则的正是这个 inode 号，所以规则永远匹配不上。请在 64 位 Linux 上运行本实验。',
     },
   },
-  host: {},
+  host: {
+    'ipvs-clusterip': {
+      en: 'Needs the kernel modules ip_vs, ip_vs_rr and dummy, which the kernel of this guide’s CI machine lacks; it runs in the lab VM.',
+      zh: '需要 ip_vs、ip_vs_rr 和 dummy 这几个内核模块，而本指南 CI 机器的内核没有它们；这个实验可以在实验虚拟机里运行。',
+    },
+    'ovs-bridge': {
+      en: 'Needs the openvswitch kernel module, which the kernel of this guide’s CI machine lacks; it runs in the lab VM.',
+      zh: '需要 openvswitch 内核模块，而本指南 CI 机器的内核没有这个模块；这个实验可以在实验虚拟机里运行。',
+    },
+    'tc-hfsc': {
+      en: 'Needs the sch_hfsc kernel module, which the kernel of this guide’s CI machine lacks; it runs in the lab VM.',
+      zh: '需要 sch_hfsc 内核模块，而本指南 CI 机器的内核没有这个模块；这个实验可以在实验虚拟机里运行。',
+    },
+  },
 } as const satisfies LabSupport;

@@ -126,6 +126,31 @@ describe('labs/lib.sh owns the lifecycle of a lab', () => {
     );
   });
 
+  test('require_module passes for a module the kernel has and skips the lab (exit 77) naming those it lacks', {timeout: 30_000}, (t) => {
+    const reason = cannotRunLabs();
+    if (reason) return skipOrFail(t, reason);
+    // Whatever this kernel has loaded or built in with parameters: /sys/module lists it.
+    const present = readdirSync('/sys/module').sort()[0];
+    assert.ok(present, '/sys/module is empty');
+    const script = path.join(scratch, 'needs-modules.sh');
+    writeFileSync(
+      script,
+      `source ${JSON.stringify(path.join(LABS_DIR, 'lib.sh'))}
+require_module ${present}
+echo "passed ${present}"
+require_module no_such_module_a ${present} no_such_module_b
+echo "not reached"
+`,
+    );
+    const result = spawnSync('bash', [script], {encoding: 'utf8'});
+    assert.equal(result.status, SKIP_STATUS, result.stderr);
+    assert.equal(result.stdout, `passed ${present}\n`);
+    assert.equal(
+      result.stderr.trim(),
+      'needs-modules: this lab needs the kernel modules no_such_module_a and no_such_module_b, which this kernel has neither built in nor can load',
+    );
+  });
+
   test('no lab installs a trap of its own: lib.sh installs the only one', () => {
     const withTrap = readdirSync(LABS_DIR)
       .filter((f) => f.endsWith('.sh') && f !== 'lib.sh')
