@@ -147,6 +147,24 @@ describe('lab VM in the browser', () => {
     await waitForScreen(page, 'netns-basics', 'answer=42', 30_000);
     assert.match(await screenText(page, 'netns-basics'), /lib\.sh\s+netns-basics\.sh/, 'the lab’s script should be at hand in /root');
 
+    // Copy and paste, with the terminal's shortcuts.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {origin: site.url});
+    await type(page, 'netns-basics', "printf 'copy%s\\n' me-123");
+    await waitForScreen(page, 'netns-basics', /^copyme-123$/m, 30_000);
+    const row = page
+      .locator('[data-lab-vm] .xterm-rows > div')
+      .filter({hasText: /^copyme-123\s*$/})
+      .last();
+    const box = (await row.boundingBox())!;
+    await page.mouse.dblclick(box.x + 4, box.y + box.height / 2);
+    await page.keyboard.press('Control+Shift+C');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'copyme-123', 'Ctrl+Shift+C copies the selection');
+    await page.evaluate(() => navigator.clipboard.writeText('echo "pasted=$((2 + 3))"'));
+    await page.locator('[data-lab-vm] .xterm-helper-textarea').focus();
+    await page.keyboard.press('Control+Shift+V');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'netns-basics', 'pasted=5', 30_000);
+
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({colorScheme: scheme});
       await page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme);
