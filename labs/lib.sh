@@ -137,7 +137,15 @@ on_exit() { LAB_ON_EXIT+=("$1"); }
 # is its PID afterwards. It is stopped at exit, before the namespaces go.
 # Bound it with `timeout` anyway: nothing outlives a lab killed with SIGKILL.
 lab_bg() {
-  "$@" &
+  local args=("$@") i
+  # In the lab VM the whole lab runs slower, so a server's bound stretches
+  # with the waits (LAB_WAIT_SCALE, below): `timeout 60 socat …` there is 360 s.
+  for ((i = 0; i + 1 < ${#args[@]}; i++)); do
+    if [[ ${args[i]} == timeout && ${args[i + 1]} =~ ^[0-9]+$ ]]; then
+      args[i + 1]=$((args[i + 1] * ${LAB_WAIT_SCALE:-1}))
+    fi
+  done
+  "${args[@]}" &
   LAB_PIDS+=("$!")
 }
 

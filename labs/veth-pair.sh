@@ -88,6 +88,10 @@ show ip -n veth-a address add 192.0.2.1/24 dev tap0
 show ip -n veth-a address add 198.51.100.1/24 dev tun0
 show ip -n veth-a link set tap0 up
 show ip -n veth-a link set tun0 up
+# The kernel's link watcher marks a device without carrier a moment after it
+# comes up (up to a second on a slow machine, such as the lab VM).
+wait_for 5 "tap0 to show NO-CARRIER" has_flag veth-a tap0 NO-CARRIER
+wait_for 5 "tun0 to show NO-CARRIER" has_flag veth-a tun0 NO-CARRIER
 show ip -n veth-a link show dev tap0
 show ip -n veth-a link show dev tun0
 
