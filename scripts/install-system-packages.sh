@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Debian/Ubuntu packages the guide's tests need, installed with apt-get
+# The Debian/Ubuntu packages the guide's build and tests need, installed with apt-get
 # when missing (apt-get update runs only then). Used by .ci/run and the
 # GitHub workflow; run it as root (sudo) on a machine of your own too.
 #
@@ -15,6 +15,7 @@ packages=(
   containernetworking-plugins                      # the real CNI plugins (/usr/lib/cni) the CNI labs run
   socat dnsmasq conntrack tcpdump procps python3   # lab tools
   shellcheck                                       # the labs' shell scripts are linted
+  kmod zstd cpio binutils debian-archive-keyring seabios  # the lab VM's image (scripts/lab-vm/build.sh)
 )
 if [[ -n "${CHROME_PATH:-}" && -x "$CHROME_PATH" ]]; then
   echo "Using the browser at CHROME_PATH=$CHROME_PATH; not installing chromium."

@@ -1,17 +1,22 @@
 /**
- * `npm test`: the typecheck, ESLint and Prettier, a production build of both locales, then every
- * test file in one node:test run (unit, labs as root, browser tests against
- * the build), so the closing summary counts them all.
+ * `npm test`: the typecheck, ESLint and Prettier, the lab VM made if it is
+ * missing and this machine can (scripts/lab-vm/ensure.ts), a production build
+ * of both locales, then every test file in one node:test run (unit, labs as
+ * root, browser tests against the build). The labs in the lab VM
+ * (tests/labs/vm.test.ts, ten minutes of emulation on one core) run alongside,
+ * in a process of their own; their report follows the main one, and one
+ * closing line counts both.
  * `npm test -- --no-build` reuses an existing build; naming test files (`npm test -- --no-build e2e/references`)
  * runs only those, without lint (for quick local re-runs).
  */
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 const args = process.argv.slice(2);
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 function run(title: string, cmd: string, cmdArgs: string[]): void {
   console.log(`\n▶ ${title}`);
@@ -21,7 +26,7 @@ function run(title: string, cmd: string, cmdArgs: string[]): void {
     console.error(`✖ ${title} failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status ?? 1);
   }
-  console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`✔ ${title} (${seconds(started)})`);
 }
 
 function testFiles(dir: string): string[] {
@@ -32,21 +37,91 @@ function testFiles(dir: string): string[] {
 }
 
 const only = args.filter((a) => !a.startsWith('--'));
+const order = ['unit', 'labs', 'e2e'];
+const files = order.flatMap((d) => testFiles(path.join(root, 'tests', d)).sort());
+const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+const VM_TEST = path.join(root, 'tests/labs/vm.test.ts');
+const building = !args.includes('--no-build');
+
 run('Typecheck (tsc --noEmit, strict)', bin('tsc'), ['--noEmit']);
 // A run narrowed to some test files is a quick re-run; the whole suite also holds the code to its lint and format.
 if (!only.length) {
   run('Lint (ESLint, zero warnings)', bin('eslint'), ['--max-warnings=0', '.']);
   run('Format (Prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '.']);
 }
-if (!args.includes('--no-build')) run('Production build, both locales', bin('docusaurus'), ['build']);
-const order = ['unit', 'labs', 'e2e'];
-const files = order.flatMap((d) => testFiles(path.join(root, 'tests', d)).sort());
-const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
-run(`Tests (${selected.length} files)`, process.execPath, [
-  '--import',
-  'tsx',
-  '--test',
-  '--test-concurrency=1',
-  '--test-reporter=spec',
-  ...selected,
-]);
+// The build copies the lab VM into the site, and vm.test.ts boots it.
+if (building || selected.includes(VM_TEST)) run('Lab VM (scripts/lab-vm/ensure.ts)', bin('tsx'), ['scripts/lab-vm/ensure.ts']);
+if (building) run('Production build, both locales', bin('docusaurus'), ['build']);
+
+const nodeTest = (testFiles: string[]) => ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...testFiles];
+
+interface Outcome {
+  title: string;
+  status: number;
+  /** The spec reporter's closing counts (tests, pass, fail, skipped…). */
+  counts: Map<string, number>;
+}
+
+// The spec reporter closes with lines such as "ℹ pass 57".
+function counts(output: string): Map<string, number> {
+  // eslint-disable-next-line no-control-regex -- colour codes, when the output was meant for a terminal
+  const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+  return new Map([...plain.matchAll(/^ℹ (\w+) (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+}
+
+/** Runs node:test over the files, its report passed through as it comes (or kept until print() when quiet). */
+function testRun(title: string, testFiles: string[], quiet: boolean) {
+  const started = Date.now();
+  const child = spawn(process.execPath, nodeTest(testFiles), {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {...process.env, ...(process.stdout.isTTY ? {FORCE_COLOR: '1'} : {})},
+  });
+  let output = '';
+  let quietEnd = '';
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!quiet) (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
+    });
+  }
+  const done = new Promise<Outcome>((resolve) =>
+    child.on('close', (code, signal) => {
+      const status = code ?? 1;
+      resolve({title, status, counts: counts(output)});
+      if (!quiet) console.log(`${status === 0 ? '✔' : '✖'} ${title} (${seconds(started)}${signal ? `, ${signal}` : ''})`);
+      else quietEnd = `${status === 0 ? '✔' : '✖'} ${title} (${seconds(started)}, alongside the main run)`;
+    }),
+  );
+  return {
+    done,
+    print: () => {
+      console.log(`\n▶ ${title}`);
+      process.stdout.write(output);
+      console.log(quietEnd);
+    },
+  };
+}
+
+async function main(): Promise<number> {
+  // The VM runs on one core for about ten minutes: alongside the main run rather than after it.
+  const alongside = selected.includes(VM_TEST) && selected.length > 1;
+  const vm = alongside ? testRun('Tests in the lab VM (tests/labs/vm.test.ts)', [VM_TEST], true) : undefined;
+  const mainFiles = alongside ? selected.filter((f) => f !== VM_TEST) : selected;
+  const title = `Tests (${mainFiles.length} files${vm ? ', and the lab VM alongside' : ''})`;
+  console.log(`\n▶ ${title}`);
+  const outcomes = [await testRun(title, mainFiles, false).done];
+  if (vm) {
+    console.log('\n(waiting for the lab VM tests)');
+    outcomes.push(await vm.done);
+    vm.print();
+    const keys = ['tests', 'pass', 'fail', 'cancelled', 'skipped', 'todo'];
+    const total = keys.map((k) => `${outcomes.reduce((sum, o) => sum + (o.counts.get(k) ?? 0), 0)} ${k}`);
+    console.log(`\nAll tests, both runs: ${total.join(', ')}`);
+  }
+  const failed = outcomes.filter((o) => o.status !== 0);
+  for (const o of failed) console.error(`✖ ${o.title} failed (exit ${o.status})`);
+  return failed.length ? 1 : 0;
+}
+
+void main().then((status) => process.exit(status));

@@ -4,22 +4,26 @@
 # root file system that v86 serves over 9p, one content-addressed file at a
 # time, so a reader downloads only the files the VM opens.
 #
-#   npm run build:lab-vm                  build, or say "up to date"
+#   npm run build:lab-vm                  build, or say "up to date" (ensure.ts runs this,
+#                                         then saves the VM's state)
 #   npm run build:lab-vm -- --force       rebuild the output from the cached packages
 #   npm run build:lab-vm -- --relock      resolve the packages anew and rewrite packages.lock
+#   bash scripts/lab-vm/build.sh --can-build   say what this machine lacks to build, build nothing
 #
 # Runs as root on Debian or Ubuntu; needs apt-get, dpkg-deb, depmod (kmod),
-# zstd, cpio, readelf (binutils), debian-archive-keyring and seabios. Nothing
-# runs inside the image: no chroot, no maintainer scripts; what those would
-# do (alternatives, users, the linker cache) is done here.
-# Output: .cache/lab-vm/out (see README.md beside this file).
+# zstd, cpio, readelf (binutils), debian-archive-keyring and seabios
+# (scripts/install-system-packages.sh installs them). Nothing runs inside the
+# image: no chroot, no maintainer scripts; what those would do (alternatives,
+# users, the linker cache) is done here.
+# Output: LAB_VM_DIR, by default .cache/lab-vm/out (see README.md beside this
+# file); downloads and staging: LAB_VM_CACHE/work (default .cache/lab-vm/work).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 CACHE=${LAB_VM_CACHE:-$REPO/.cache/lab-vm}
 WORK=$CACHE/work
-OUT=$CACHE/out
+OUT=${LAB_VM_DIR:-$CACHE/out}
 LOCK=$HERE/packages.lock
 
 MIRROR=${LAB_VM_MIRROR:-http://deb.debian.org/debian}
@@ -75,35 +79,48 @@ MODULE_DIRS=(
 # What the initramfs loads to mount the 9p root.
 INITRAMFS_MODULES=(virtio_pci 9pnet_virtio 9p)
 
-FORCE=0 RELOCK=0
+FORCE=0 RELOCK=0 CAN_BUILD=0
 for arg in "$@"; do
   case $arg in
     --force) FORCE=1 ;;
     --relock) RELOCK=1 FORCE=1 ;;
-    *) echo "build.sh: unknown argument '$arg' (known: --force, --relock)" >&2; exit 2 ;;
+    --can-build) CAN_BUILD=1 ;;
+    *) echo "build.sh: unknown argument '$arg' (known: --force, --relock, --can-build)" >&2; exit 2 ;;
   esac
 done
 
 log() { printf '[lab-vm %(%T)T] %s\n' -1 "$*"; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
 
-[[ $(id -u) -eq 0 ]] || die "run me as root (dpkg-deb keeps file owners, mknod makes /dev/console)"
-for tool in apt-get apt-cache dpkg-deb depmod zstd cpio readelf sha256sum; do
-  command -v "$tool" >/dev/null || die "'$tool' is missing (Debian/Ubuntu: apt-get install apt dpkg kmod zstd cpio binutils coreutils)"
-done
-[[ -r $KEYRING ]] || die "$KEYRING is missing (apt-get install debian-archive-keyring)"
+# What this machine lacks to build, all of it at once (ensure.ts shows the list).
 SEABIOS=/usr/share/seabios
-[[ -r $SEABIOS/bios-256k.bin && -r $SEABIOS/vgabios-stdvga.bin ]] \
-  || die "$SEABIOS/bios-256k.bin or vgabios-stdvga.bin is missing (apt-get install seabios)"
 TSX=$REPO/node_modules/.bin/tsx
-[[ -x $TSX ]] || die "$TSX is missing (npm ci)"
+lacking=()
+[[ $(uname -s) == Linux ]] || lacking+=("Linux (this is $(uname -s))")
+[[ $(id -u) -eq 0 ]] || lacking+=("root: dpkg-deb keeps file owners, mknod makes /dev/console (sudo npm run build:lab-vm)")
+for tool in apt-get:apt apt-cache:apt dpkg-deb:dpkg depmod:kmod zstd:zstd cpio:cpio readelf:binutils; do
+  command -v "${tool%%:*}" >/dev/null || lacking+=("'${tool%%:*}' (apt-get install ${tool#*:})")
+done
+[[ -r $KEYRING ]] || lacking+=("$KEYRING (apt-get install debian-archive-keyring)")
+[[ -r $SEABIOS/bios-256k.bin && -r $SEABIOS/vgabios-stdvga.bin ]] \
+  || lacking+=("$SEABIOS/bios-256k.bin and vgabios-stdvga.bin (apt-get install seabios)")
+[[ -x $TSX ]] || lacking+=("$TSX (npm ci)")
+if [[ ${#lacking[@]} -gt 0 ]]; then
+  printf 'build.sh: cannot build the lab VM on this machine; it lacks:\n' >&2
+  printf '  - %s\n' "${lacking[@]}" >&2
+  printf 'On Debian or Ubuntu, sudo scripts/install-system-packages.sh installs the packages; then: sudo npm run build:lab-vm\n' >&2
+  exit 1
+fi
+if [[ $CAN_BUILD -eq 1 ]]; then
+  echo "build.sh: this machine can build the lab VM"
+  exit 0
+fi
 
-# The inputs that decide the output: when none changed, there is nothing to do.
-inputs_key() {
-  (cd "$HERE" && { cat build.sh pack.ts ../../src/features/lab-vm/manifest.ts initramfs-init.sh packages.lock
-    find rootfs -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum; } | sha256sum | cut -c1-16)
-}
+# The inputs that decide the output (layout.ts hashes them): when none
+# changed, there is nothing to do.
+inputs_key() { "$TSX" "$HERE/layout.ts"; }
 INPUTS_KEY=$(inputs_key)
+[[ $INPUTS_KEY =~ ^[0-9a-f]{16}$ ]] || die "layout.ts gave no inputs key: '$INPUTS_KEY'"
 if [[ $FORCE -eq 0 && -r $OUT/manifest.json ]] && grep -q "\"inputsKey\": \"$INPUTS_KEY\"" "$OUT/manifest.json"; then
   log "up to date: $OUT (inputs $INPUTS_KEY; --force rebuilds)"
   exit 0

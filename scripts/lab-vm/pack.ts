@@ -17,6 +17,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import {availableParallelism} from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {manifestSchema, type Manifest} from '../../src/features/lab-vm/manifest';
@@ -115,8 +116,14 @@ for (const [storedName, source] of toStore) {
   copyFileSync(source, raw);
   pending.push(raw);
 }
-for (let i = 0; i < pending.length; i += 256) {
-  execFileSync('zstd', ['-q', '-19', '--rm', '-f', ...pending.slice(i, i + 256)], {stdio: 'inherit'});
+// One zstd per core: a file is too small for zstd's own threads, and -19 is
+// what a reader downloads (level 12 would be 9 % bigger), so the cores share
+// the files instead (2 cores: 80 s -> 50 s for the whole image).
+if (pending.length > 0) {
+  execFileSync('xargs', ['-0', '-P', String(availableParallelism()), '-n', '64', 'zstd', '-q', '-19', '--rm', '-f'], {
+    input: pending.join('\0'),
+    stdio: ['pipe', 'inherit', 'inherit'],
+  });
 }
 // Files no longer in the image go, so the folder is exactly what the index names.
 let storedBytes = 0;

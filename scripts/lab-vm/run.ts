@@ -8,28 +8,37 @@
 //   tsx scripts/lab-vm/run.ts measure               the figures of README.md (3 runs each; about 10 minutes)
 //
 // Options: --state FILE (restore it instead of booting), --memory MIB (default
-// 256, the budget), --manifest FILE (default .cache/lab-vm/out/manifest.json),
+// 256, the budget), --manifest FILE (default $LAB_VM_DIR/manifest.json, LAB_VM_DIR
+// defaulting to .cache/lab-vm/out),
 // --timeout S (per command, default 600), --echo (copy the console to stderr),
 // --labs DIR (where the labs are, default labs/),
 // --keep-caches (save-state: keep the guest's page cache in the state).
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {loadavg} from 'node:os';
 import {gzipSync} from 'node:zlib';
-import {readManifest, resolveIn} from '../../src/features/lab-vm/manifest';
+import {
+  labVmDir,
+  manifestFile,
+  MEMORY_MIB,
+  readManifest,
+  readStateInfo,
+  resolveIn,
+  stateFile,
+  type StateInfo,
+} from '../../src/features/lab-vm/manifest';
 import {LabVm} from './vm';
 
 const REPO = path.resolve(__dirname, '../..');
-const DEFAULT_MANIFEST = path.join(REPO, '.cache/lab-vm/out/manifest.json');
 
 const {values: opts, positionals} = parseArgs({
   allowPositionals: true,
   options: {
-    manifest: {type: 'string', default: DEFAULT_MANIFEST},
+    manifest: {type: 'string', default: manifestFile(labVmDir())},
     state: {type: 'string'},
-    memory: {type: 'string', default: '256'},
+    memory: {type: 'string', default: String(MEMORY_MIB)},
     timeout: {type: 'string', default: '600'},
     echo: {type: 'boolean', default: false},
     'keep-caches': {type: 'boolean', default: false},
@@ -45,19 +54,12 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** What a state was made from: a state only fits the image and memory size it was saved with. */
-interface StateInfo {
-  inputsKey: string;
-  memoryMiB: number;
-}
-
 function checkState(stateFile: string): void {
-  const infoFile = `${stateFile}.json`;
   let info: StateInfo;
   try {
-    info = JSON.parse(readFileSync(infoFile, 'utf8')) as StateInfo;
-  } catch {
-    fail(`${infoFile}: missing or unreadable; make the state again: run.ts save-state`);
+    info = readStateInfo(stateFile);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
   }
   const key = readManifest(opts.manifest).inputsKey;
   if (info.inputsKey !== key)
@@ -96,28 +98,10 @@ const ZERO_FREE_MEMORY = [
   'dd if=/dev/zero of=/run/zero/fill bs=1M count=$free 2>/dev/null; rm /run/zero/fill && umount /run/zero',
 ].join(' && ');
 
-let copies = 0;
-/** Copies labs/NAME.sh and labs/lib.sh into a fresh guest folder; returns the guest path of the lab. */
-async function copyLab(vm: LabVm, name: string): Promise<string> {
-  const file = path.join(LABS, `${name}.sh`);
-  try {
-    statSync(file);
-  } catch {
-    fail(`${file}: no such lab`);
-  }
-  // A new folder each time: the guest caches 9p lookups, and a name it has
-  // already looked up could be stale.
-  const dir = `/root/labs-${process.pid}-${copies++}`;
-  const made = await vm.run(`mkdir ${dir}`);
-  if (made.status !== 0) throw new Error(`cannot make ${dir} in the VM: ${made.output}`);
-  await vm.writeFile(`${dir}/lib.sh`, readFileSync(path.join(LABS, 'lib.sh')));
-  await vm.writeFile(`${dir}/${name}.sh`, readFileSync(file));
-  return `${dir}/${name}.sh`;
-}
-
 async function runLab(vm: LabVm, name: string) {
-  const guestPath = await copyLab(vm, name);
-  return vm.run(`bash ${guestPath}`, timeoutMs);
+  const file = path.join(LABS, `${name}.sh`);
+  if (!existsSync(file)) fail(`${file}: no such lab`);
+  return vm.runLab(LABS, name, timeoutMs);
 }
 
 function labNames(): string[] {
@@ -200,7 +184,7 @@ async function main() {
 }
 
 function defaultStateFile(): string {
-  return path.join(path.dirname(opts.manifest), 'state', 'lab-vm.state.zst');
+  return stateFile(path.dirname(opts.manifest));
 }
 
 /** Boots cold, prepares the guest, saves a state (raw and zstd-compressed); returns the sizes in bytes. */

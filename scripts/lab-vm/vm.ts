@@ -3,6 +3,7 @@
 // Every wait is bounded; a VM that misses a deadline is an error that shows
 // the end of what the console printed.
 import {readFileSync} from 'node:fs';
+import path from 'node:path';
 import {V86} from 'v86';
 import {readManifest, resolveIn, type Manifest} from '../../src/features/lab-vm/manifest';
 
@@ -36,6 +37,7 @@ export class LabVm {
   private started = performance.now();
   private isInteractive = true;
   private fetched: string[] | undefined;
+  private labCopies = 0;
   /** Resolves once v86 has loaded its files (and restored the state, if any) and runs. */
   private readonly loaded: Promise<void>;
 
@@ -187,6 +189,23 @@ export class LabVm {
       .replace(/root@lab:[^\n]*# $/, '')
       .replace(/\r\n/g, '\n');
     return {output, status: Number(match[1]), ms};
+  }
+
+  /**
+   * Copies labsDir/NAME.sh and labsDir/lib.sh into a fresh folder in the
+   * guest and runs the lab there, through a pipe as the tests run labs on the
+   * host. Rejects if it runs longer than timeoutMs: the shell is then busy,
+   * and the VM should be destroyed.
+   */
+  async runLab(labsDir: string, name: string, timeoutMs: number): Promise<RunResult> {
+    // A new folder each time: the guest caches 9p lookups, and a name it has
+    // already looked up could be stale.
+    const dir = `/root/labs-${process.pid}-${this.labCopies++}`;
+    const made = await this.run(`mkdir ${dir}`);
+    if (made.status !== 0) throw new Error(`lab VM: cannot make ${dir}: ${made.output}`);
+    await this.writeFile(`${dir}/lib.sh`, readFileSync(path.join(labsDir, 'lib.sh')));
+    await this.writeFile(`${dir}/${name}.sh`, readFileSync(path.join(labsDir, `${name}.sh`)));
+    return this.run(`bash ${dir}/${name}.sh`, timeoutMs);
   }
 
   /** Writes a file into the guest's root file system (the directory must exist). */

@@ -1,8 +1,29 @@
 import {execFileSync, spawnSync} from 'node:child_process';
+import {readdirSync} from 'node:fs';
 import path from 'node:path';
 import {ROOT} from '../../scripts/lib/docs';
 
 export const LABS_DIR = path.join(ROOT, 'labs');
+
+/** Every lab: labs/<name>.sh, lib.sh aside, sorted. */
+export const LAB_NAMES = readdirSync(LABS_DIR)
+  .filter((f) => f.endsWith('.sh') && f !== 'lib.sh')
+  .map((f) => f.replace(/\.sh$/, ''))
+  .sort();
+
+/** Each line of the expected output must appear in the real output, in order; … stands for any text. */
+export function unmatchedExpectedLines(expected: string, actual: string): string[] {
+  const actualLines = actual.split('\n');
+  let at = 0;
+  const missing: string[] = [];
+  for (const line of expected.split('\n').filter((l) => l.trim())) {
+    const pattern = new RegExp(`^${line.trim().split('…').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const found = actualLines.findIndex((l, i) => i >= at && pattern.test(l.trim()));
+    if (found === -1) missing.push(line);
+    else at = found + 1;
+  }
+  return missing;
+}
 
 /** A lab script exits with this status when the machine lacks something it needs (the automake convention for SKIP). */
 export const SKIP_STATUS = 77;

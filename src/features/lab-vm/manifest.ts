@@ -78,3 +78,26 @@ export function readStateInfo(stateFile: string): StateInfo {
   }
   return parsed.data;
 }
+
+const REPO = path.resolve(__dirname, '../../..');
+
+/** The guest memory the image is made for and a state is saved with (the reader's budget). */
+export const MEMORY_MIB = 256;
+
+/**
+ * Where the built image lives (manifest.json, boot/, rootfs/, state/):
+ * LAB_VM_DIR, or .cache/lab-vm/out in the repository. build.sh, run.ts,
+ * ensure.ts, the site's plugin and the tests all honour it.
+ */
+export function labVmDir(): string {
+  return path.resolve(process.env.LAB_VM_DIR || path.join(REPO, '.cache/lab-vm/out'));
+}
+
+export function manifestFile(dir = labVmDir()): string {
+  return path.join(dir, 'manifest.json');
+}
+
+/** The saved state that the tests and the page restore instead of booting (run.ts save-state writes it). */
+export function stateFile(dir = labVmDir()): string {
+  return path.join(dir, 'state', 'lab-vm.state.zst');
+}

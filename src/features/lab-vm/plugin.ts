@@ -4,14 +4,7 @@ import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {normalizeUrl} from '@docusaurus/utils';
 import {PLUGIN_NAME, type LabVmData} from './data';
-import {readManifest, readStateInfo, resolveIn} from './manifest';
-
-const STATE = 'state/lab-vm.state.zst';
-
-/** Where scripts/lab-vm/build.sh leaves the image (LAB_VM_DIR overrides it, as for the tests). */
-export function labVmDir(siteDir: string): string {
-  return path.resolve(process.env.LAB_VM_DIR ?? path.join(siteDir, '.cache/lab-vm/out'));
-}
+import {labVmDir, manifestFile, readManifest, readStateInfo, resolveIn, stateFile} from './manifest';
 
 interface Image {
   dir: string;
@@ -23,21 +16,21 @@ interface Image {
 
 /** The image and its saved state, or why this build cannot have them. */
 function findImage(dir: string): Image | {why: 'missing' | 'stale'; detail: string} {
-  const manifestFile = path.join(dir, 'manifest.json');
-  const stateFile = path.join(dir, STATE);
-  if (!existsSync(manifestFile)) return {why: 'missing', detail: `${manifestFile} does not exist`};
-  if (!existsSync(stateFile)) return {why: 'missing', detail: `${stateFile} does not exist`};
-  const manifest = readManifest(manifestFile);
-  const state = readStateInfo(stateFile);
+  const manifestAt = manifestFile(dir);
+  const stateAt = stateFile(dir);
+  if (!existsSync(manifestAt)) return {why: 'missing', detail: `${manifestAt} does not exist`};
+  if (!existsSync(stateAt)) return {why: 'missing', detail: `${stateAt} does not exist`};
+  const manifest = readManifest(manifestAt);
+  const state = readStateInfo(stateAt);
   if (state.inputsKey !== manifest.inputsKey) {
-    return {why: 'stale', detail: `${stateFile} was saved from image ${state.inputsKey}, the image is ${manifest.inputsKey}`};
+    return {why: 'stale', detail: `${stateAt} was saved from image ${state.inputsKey}, the image is ${manifest.inputsKey}`};
   }
   return {
     dir,
     inputsKey: manifest.inputsKey,
     memoryMiB: state.memoryMiB,
-    stateFile,
-    filesDir: resolveIn(manifestFile, manifest.rootfs.files),
+    stateFile: stateAt,
+    filesDir: resolveIn(manifestAt, manifest.rootfs.files),
   };
 }
 
@@ -75,7 +68,7 @@ export default function labVmPlugin(context: LoadContext): Plugin {
     name: PLUGIN_NAME,
     loadContent(): Promise<LabVmData> {
       if (process.env.NODE_ENV !== 'production') return Promise.resolve({available: false, why: 'dev'});
-      const image = findImage(labVmDir(siteDir));
+      const image = findImage(labVmDir());
       if ('why' in image) {
         if (!localePath) {
           console.warn(
@@ -105,7 +98,7 @@ export default function labVmPlugin(context: LoadContext): Plugin {
       if (!content.available) return Promise.resolve();
       const root = localePath ? path.dirname(outDir) : outDir;
       const fromUrl = (url: string) => path.join(root, url.slice(siteBase.length));
-      const image = findImage(labVmDir(siteDir));
+      const image = findImage(labVmDir());
       if ('why' in image) throw new Error(`[lab-vm] the image changed during the build: ${image.detail}`);
       mkdirSync(path.dirname(fromUrl(content.stateUrl)), {recursive: true});
       place(path.join(v86Dir, 'libv86.mjs'), fromUrl(content.libUrl));

@@ -1,0 +1,98 @@
+/**
+ * Every lab in the lab VM, the Linux a reader's browser boots: one VM restored
+ * from the saved state (LAB_VM_DIR, default .cache/lab-vm/out; made by
+ * `npm run build:lab-vm`), each lab copied in and run as in labs.test.ts on
+ * the host, with the same checks. Labs that src/data/lab-support.ts lists
+ * under `vm` are not run: each is reported as skipped, with its reason.
+ */
+import assert from 'node:assert/strict';
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {after, describe, test} from 'node:test';
+import {labVmDir, manifestFile, readManifest, readStateInfo, stateFile} from '../../src/features/lab-vm/manifest';
+import {LabVm} from '../../scripts/lab-vm/vm';
+import {labSupport} from '../../src/data/lab-support';
+import type {LabSupport} from '../../src/data/lab-support.schema';
+import {skipOrFail} from '../helpers/ci';
+import {LAB_NAMES, LABS_DIR, SKIP_STATUS, unmatchedExpectedLines} from './lab-env';
+
+const dir = labVmDir();
+const support: LabSupport = labSupport;
+const BUILD = 'build it: sudo npm run build:lab-vm (Debian/Ubuntu), or point LAB_VM_DIR at a built one';
+/** Restoring the state and the first prompt: about 2 s on an idle machine, 4 under load. */
+const RESTORE_MS = 90_000;
+/** A lab takes 10-80 s in the emulator on a loaded 2-core machine (the slowest start python3 or many socats). */
+const LAB_MS = 300_000;
+
+/** Why the VM cannot be started here, or undefined. */
+function missingVm(): string | undefined {
+  if (!existsSync(manifestFile(dir))) return `no lab VM image in ${dir}; ${BUILD}`;
+  if (!existsSync(stateFile(dir))) return `no saved state of the lab VM (${stateFile(dir)}); ${BUILD}`;
+  return undefined;
+}
+
+let vm: LabVm | undefined;
+
+/** The running VM, restored from the state when there is none (at first, or after a lab wedged the last one). */
+async function labVm(): Promise<LabVm> {
+  if (vm) return vm;
+  const key = readManifest(manifestFile(dir)).inputsKey;
+  const info = readStateInfo(stateFile(dir));
+  assert.equal(info.inputsKey, key, `${stateFile(dir)} was saved from another image; make it again: npm run build:lab-vm`);
+  const started = new LabVm({manifestFile: manifestFile(dir), stateFile: stateFile(dir), memoryMiB: info.memoryMiB});
+  try {
+    await started.poke(RESTORE_MS);
+  } catch (error) {
+    await started.destroy();
+    throw error;
+  }
+  vm = started;
+  return vm;
+}
+
+async function dropVm(): Promise<void> {
+  const old = vm;
+  vm = undefined;
+  await old?.destroy();
+}
+
+describe('labs in the lab VM', () => {
+  after(dropVm);
+
+  for (const lab of LAB_NAMES) {
+    test(`labs/${lab}.sh passes in the lab VM`, {timeout: RESTORE_MS + LAB_MS + 30_000}, async (t) => {
+      const listed = support.vm[lab];
+      if (listed) {
+        assert.ok(listed.en.trim() && listed.zh.trim(), `src/data/lab-support.ts: vm.${lab} needs a reason in both locales`);
+        // Not run, and not a pass: the reader's page says it cannot run in the browser, and why.
+        return t.skip(`not run: src/data/lab-support.ts lists it under vm: ${listed.en}`);
+      }
+      const missing = missingVm();
+      if (missing) return skipOrFail(t, missing);
+      const running = await labVm();
+      let result;
+      try {
+        result = await running.runLab(LABS_DIR, lab, LAB_MS);
+      } catch (error) {
+        // The shell is still busy with the lab: the next lab gets a fresh VM.
+        await dropVm();
+        throw error;
+      }
+      t.diagnostic(`${(result.ms / 1000).toFixed(1)} s in the VM`);
+      const output = result.output;
+      assert.notEqual(
+        result.status,
+        SKIP_STATUS,
+        `labs/${lab}.sh exited ${SKIP_STATUS} (cannot run) in the lab VM: add what it lacks to scripts/lab-vm/build.sh, or list it under vm in src/data/lab-support.ts with the reason:\n${output.slice(-3000)}`,
+      );
+      assert.equal(result.status, 0, `labs/${lab}.sh exited with ${result.status} in the lab VM:\n${output.slice(-3000)}`);
+      assert.match(output, new RegExp(`^PASS: ${lab}$`, 'm'), 'no PASS line');
+      const missingLines = unmatchedExpectedLines(readFileSync(path.join(LABS_DIR, `${lab}.expected.txt`), 'utf8'), output);
+      assert.deepEqual(
+        missingLines,
+        [],
+        `lines of labs/${lab}.expected.txt not seen in the lab VM:\n${missingLines.join('\n')}\n--- real output ---\n${output}`,
+      );
+    });
+  }
+});
