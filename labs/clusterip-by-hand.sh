@@ -32,9 +32,11 @@ declare -A IP=([a]=10.244.1.11 [b]=10.244.1.12 [c]=10.244.1.13 [client]=10.244.1
 declare -A UDP_PID=()
 
 # ask NS: one TCP connection to the ClusterIP's port 80; prints the answer.
-# Given up after 1 s without an answer to the SYN.
+# Given up after 1 s without an answer to the SYN (longer in the lab VM, where
+# starting socat alone can take a second: LAB_WAIT_SCALE, from lib.sh).
 ask() {
-  ip netns exec "$1" timeout 5 socat -T 3 -u "TCP:$CLUSTER_IP:80,connect-timeout=1" - 2>/dev/null
+  local s=${LAB_WAIT_SCALE:-1}
+  ip netns exec "$1" timeout $((5 * s)) socat -T $((3 * s)) -u "TCP:$CLUSTER_IP:80,connect-timeout=$s" - 2>/dev/null
 }
 
 # ask_udp: one datagram from svc-client's fixed source port 40053 to the

@@ -44,8 +44,6 @@ plugin() {
 }
 
 step "Which CNI spec versions do Debian's plugins speak?"
-printf '$ %s\n' "dpkg-query -W -f '\${Version}\\n' containernetworking-plugins"
-dpkg-query -W -f '${Version}\n' containernetworking-plugins 2>/dev/null || echo "(not installed from a Debian package)"
 printf '$ CNI_COMMAND=VERSION %s/bridge < /dev/null\n' "$CNI_BIN"
 CNI_COMMAND=VERSION "$CNI_BIN/bridge" </dev/null | jq -c .
 newest=$(CNI_COMMAND=VERSION "$CNI_BIN/bridge" </dev/null | jq -r '.supportedVersions[-1]')

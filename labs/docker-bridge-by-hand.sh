@@ -54,6 +54,9 @@ for i in 1 2; do
 done
 wait_up dk-c1 eth0
 wait_up dk-c2 eth0
+# A bridge is UP once a port forwards; the kernel's link watcher says so a moment later.
+bridge_up() { [[ $(ip -n dk-host -o link show dev docker0) == *" state UP "* ]]; }
+wait_for 10 "docker0 to be UP" bridge_up
 show ip -n dk-host -br link
 show bridge -n dk-host link
 show ip -n dk-c1 -br address

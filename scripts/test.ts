@@ -3,7 +3,7 @@
  * missing and this machine can (scripts/lab-vm/ensure.ts), a production build
  * of both locales, then every test file in one node:test run (unit, labs as
  * root, browser tests against the build). The labs in the lab VM
- * (tests/labs/vm.test.ts, ten minutes of emulation on one core) run alongside,
+ * (tests/labs/vm.test.ts, a quarter of an hour of emulation on one core) run alongside,
  * in a process of their own; their report follows the main one, and one
  * closing line counts both.
  * `npm test -- --no-build` reuses an existing build; naming test files (`npm test -- --no-build e2e/references`)
@@ -80,8 +80,9 @@ function testRun(title: string, testFiles: string[], quiet: boolean) {
   let output = '';
   let quietEnd = '';
   for (const stream of [child.stdout, child.stderr]) {
-    stream.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      output += chunk;
       if (!quiet) (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
     });
   }
@@ -104,7 +105,7 @@ function testRun(title: string, testFiles: string[], quiet: boolean) {
 }
 
 async function main(): Promise<number> {
-  // The VM runs on one core for about ten minutes: alongside the main run rather than after it.
+  // The VM runs on one core for about a quarter of an hour: alongside the main run (also about that long), not after it.
   const alongside = selected.includes(VM_TEST) && selected.length > 1;
   const vm = alongside ? testRun('Tests in the lab VM (tests/labs/vm.test.ts)', [VM_TEST], true) : undefined;
   const mainFiles = alongside ? selected.filter((f) => f !== VM_TEST) : selected;

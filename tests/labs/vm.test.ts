@@ -21,8 +21,8 @@ const support: LabSupport = labSupport;
 const BUILD = 'build it: sudo npm run build:lab-vm (Debian/Ubuntu), or point LAB_VM_DIR at a built one';
 /** Restoring the state and the first prompt: about 2 s on an idle machine, 4 under load. */
 const RESTORE_MS = 90_000;
-/** A lab takes 10-80 s in the emulator on a loaded 2-core machine (the slowest start python3 or many socats). */
-const LAB_MS = 300_000;
+/** A lab takes 5-120 s in the emulator on a loaded 2-core machine; clusterip-by-hand (120 socat connections) up to 210. */
+const LAB_MS = 420_000;
 
 /** Why the VM cannot be started here, or undefined. */
 function missingVm(): string | undefined {
@@ -32,10 +32,13 @@ function missingVm(): string | undefined {
 }
 
 let vm: LabVm | undefined;
+/** A restore that failed fails the remaining labs at once, rather than each after its own wait. */
+let restoreError: Error | undefined;
 
 /** The running VM, restored from the state when there is none (at first, or after a lab wedged the last one). */
 async function labVm(): Promise<LabVm> {
   if (vm) return vm;
+  if (restoreError) throw restoreError;
   const key = readManifest(manifestFile(dir)).inputsKey;
   const info = readStateInfo(stateFile(dir));
   assert.equal(info.inputsKey, key, `${stateFile(dir)} was saved from another image; make it again: npm run build:lab-vm`);
@@ -43,6 +46,7 @@ async function labVm(): Promise<LabVm> {
   try {
     await started.poke(RESTORE_MS);
   } catch (error) {
+    restoreError = error instanceof Error ? error : new Error(String(error));
     await started.destroy();
     throw error;
   }
