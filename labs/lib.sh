@@ -221,7 +221,14 @@ wait_up() {
   shift
   for dev in "$@"; do wait_for 10 "$dev in $ns to be up" is_up "$ns" "$dev"; done
 }
-is_up() { [[ $(ip -n "$1" -o link show dev "$2") =~ \ state\ (UP|UNKNOWN)\  ]]; }
+# A device with a peer or a parent (veth, macvlan: eth0@if2) reaches state UP
+# once the kernel's link watcher has run, a moment after its carrier (seconds
+# in the lab VM); loopback, TUN/TAP and dummy devices stay UNKNOWN.
+is_up() {
+  local line
+  line=$(ip -n "$1" -o link show dev "$2")
+  if [[ $line =~ ^[0-9]+:\ [^:]+@ ]]; then [[ $line == *" state UP "* ]]; else [[ $line =~ \ state\ (UP|UNKNOWN)\  ]]; fi
+}
 
 # wait_listening NS PORT [udp]: wait (up to 10 s) until a TCP (or UDP) socket
 # is bound to PORT in NS, so that a client started now finds it.

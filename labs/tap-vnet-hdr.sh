@@ -96,6 +96,8 @@ step "The hypervisor part: a TAP device with the flags a VMM asks for"
 show ip -n tap-pod tuntap add dev tap0_kata mode tap vnet_hdr multi_queue
 show ip -n tap-pod link set tap0_kata up
 show ip -n tap-pod tuntap show
+# The carrier goes when the kernel's link watcher runs, a moment after the TAP comes up.
+wait_for 5 "tap0_kata to show NO-CARRIER" no_carrier tap-pod tap0_kata
 show ip -n tap-pod -d link show dev tap0_kata
 details=$(ip -n tap-pod -d link show dev tap0_kata)
 grep -q 'tun type tap pi off vnet_hdr on multi_queue numqueues 0' <<<"$details" || fail "unexpected TAP flags: $details"

@@ -30,17 +30,23 @@ async function screenText(page: Page, lab: string): Promise<string> {
 }
 
 async function waitForScreen(page: Page, lab: string, wanted: string | RegExp, timeout: number): Promise<void> {
-  await page.waitForFunction(
-    ({lab, source, flags}) => {
-      const rows = document.querySelectorAll(`[data-lab-vm="${lab}"] .xterm-rows > div`);
-      const text = Array.from(rows, (row) => (row.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()).join('\n');
-      return new RegExp(source, flags).test(text);
-    },
-    typeof wanted === 'string'
-      ? {lab, source: wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags: ''}
-      : {lab, source: wanted.source, flags: wanted.flags},
-    {timeout, polling: 250},
-  );
+  try {
+    await page.waitForFunction(
+      ({lab, source, flags}) => {
+        const rows = document.querySelectorAll(`[data-lab-vm="${lab}"] .xterm-rows > div`);
+        const text = Array.from(rows, (row) => (row.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()).join('\n');
+        return new RegExp(source, flags).test(text);
+      },
+      typeof wanted === 'string'
+        ? {lab, source: wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags: ''}
+        : {lab, source: wanted.source, flags: wanted.flags},
+      {timeout, polling: 250},
+    );
+  } catch (error) {
+    throw new Error(`the terminal did not show ${String(wanted)} within ${timeout / 1000} s; it shows:\n${await screenText(page, lab)}`, {
+      cause: error,
+    });
+  }
 }
 
 /** Presses the lab's button and waits for the shell (or the error the page shows instead). */
@@ -144,13 +150,13 @@ describe('lab VM in the browser', () => {
     await page.goto(`${site.url}/docs/linux/network-namespaces`);
     await startVm(page, 'netns-basics', BUTTON.en);
     await type(page, 'netns-basics', 'ls; echo "answer=$((6 * 7))"');
-    await waitForScreen(page, 'netns-basics', 'answer=42', 30_000);
+    await waitForScreen(page, 'netns-basics', 'answer=42', 90_000);
     assert.match(await screenText(page, 'netns-basics'), /lib\.sh\s+netns-basics\.sh/, 'the lab’s script should be at hand in /root');
 
     // Copy and paste, with the terminal's shortcuts.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {origin: site.url});
     await type(page, 'netns-basics', "printf 'copy%s\\n' me-123");
-    await waitForScreen(page, 'netns-basics', /^copyme-123$/m, 30_000);
+    await waitForScreen(page, 'netns-basics', /^copyme-123$/m, 90_000);
     const row = page
       .locator('[data-lab-vm] .xterm-rows > div')
       .filter({hasText: /^copyme-123\s*$/})
@@ -163,7 +169,7 @@ describe('lab VM in the browser', () => {
     await page.locator('[data-lab-vm] .xterm-helper-textarea').focus();
     await page.keyboard.press('Control+Shift+V');
     await page.keyboard.press('Enter');
-    await waitForScreen(page, 'netns-basics', 'pasted=5', 30_000);
+    await waitForScreen(page, 'netns-basics', 'pasted=5', 90_000);
 
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({colorScheme: scheme});
@@ -187,7 +193,7 @@ describe('lab VM in the browser', () => {
 
     // What a reader may do to the machine: delete a program the labs need.
     await type(page, 'netns-basics', 'rm -f /usr/sbin/ip /usr/bin/ip; hash -r; ip -V; echo "status=$?"');
-    await waitForScreen(page, 'netns-basics', 'status=127', 30_000);
+    await waitForScreen(page, 'netns-basics', 'status=127', 90_000);
     await page.getByRole('button', {name: 'Reset', exact: true}).click();
     await page.waitForFunction(() => document.querySelector('[data-lab-vm]')?.getAttribute('data-state') === 'ready', null, {
       timeout: 150_000,
@@ -195,7 +201,7 @@ describe('lab VM in the browser', () => {
     await waitForScreen(page, 'netns-basics', /root@lab:~#$/m, 10_000);
     assert.doesNotMatch(await screenText(page, 'netns-basics'), /status=127/, 'Reset should clear the screen');
     await type(page, 'netns-basics', 'ip -V; echo "status=$?"');
-    await waitForScreen(page, 'netns-basics', 'status=0', 30_000);
+    await waitForScreen(page, 'netns-basics', 'status=0', 90_000);
     assert.match(await screenText(page, 'netns-basics'), /ip utility, iproute2/);
 
     await page.getByRole('button', {name: 'Close', exact: true}).click();
