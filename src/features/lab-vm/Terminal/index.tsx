@@ -125,18 +125,16 @@ export default function LabTerminal({name, data, onClose}: Props): React.JSX.Ele
       translate({id: 'labVm.terminal.label', message: 'Terminal of the lab VM: type commands here'}),
     );
     term.onData((text) => machine.current?.send(text));
-    // Ctrl+Shift+C and Ctrl+Shift+V, as in terminal programs (Ctrl+C is the shell's interrupt).
+    // Ctrl+Shift+C copies, as in terminal programs (Ctrl+C is the shell's interrupt). Ctrl+Shift+V is
+    // the browser's own paste: xterm takes the paste event, so the key itself must not reach the shell.
     term.attachCustomKeyEventHandler((event) => {
       if (event.type !== 'keydown' || !event.ctrlKey || !event.shiftKey) return true;
       if (event.code === 'KeyC' && term.hasSelection()) {
+        event.preventDefault();
         void navigator.clipboard?.writeText(term.getSelection());
         return false;
       }
-      if (event.code === 'KeyV') {
-        void navigator.clipboard?.readText().then((text) => term.paste(text));
-        return false;
-      }
-      return true;
+      return event.code !== 'KeyV';
     });
     terminal.current = term;
     return () => {
