@@ -12,12 +12,16 @@ import mermaidStaticPlugin from './src/features/diagrams/plugin';
 import remarkMermaidStatic from './src/features/diagrams/remark';
 import {FONT_FAMILY} from './src/features/diagrams/store';
 import remarkGlossaryLinks from './src/features/glossary/remark';
-import {LAB_LISTING_CLASS} from './src/features/labs/listing-class';
+import remarkIncidentPointer, {INCIDENT_DOC} from './src/features/incidents/remark';
 import labVmPlugin from './src/features/lab-vm/plugin';
 import remarkLab from './src/features/labs/remark';
 import leanDocsPlugin from './src/features/lean-docs/plugin';
 import referencesPlugin from './src/features/references/plugin';
 import remarkReferences from './src/features/references/remark';
+import timelinePlugin from './src/features/timeline/plugin';
+import remarkFeatures from './src/features/timeline/remark';
+import {CHANGELOG_ROUTE, changelogOptions} from './src/features/changelog/options';
+import searchPlugin from './src/features/search/plugin';
 
 // The site can live anywhere: a CDN root, a GitHub Pages project path, a sub-folder.
 const url = process.env.SITE_URL ?? 'https://container-networking-guide.example.org';
@@ -36,18 +40,24 @@ if (!buildTimeDiagrams && !process.env.CNG_DIAGRAM_WARNING_SHOWN) {
 
 // These run after Docusaurus's own remark plugins, so they never see a Mermaid fence: the diagram plugin
 // (beforeDefaultRemarkPlugins, below) or Docusaurus's markdown.mermaid has turned each into a diagram.
+const docsDirs = {
+  docsDir: path.resolve(__dirname, 'docs'),
+  zhDocsDir: path.resolve(__dirname, 'i18n/zh-Hans/docusaurus-plugin-content-docs/current'),
+};
 const remarkPlugins = [
   [remarkLab, {labsDir: path.resolve(__dirname, 'labs')}],
   remarkReferences,
+  remarkFeatures,
   remarkCodeListings,
-  [
-    remarkGlossaryLinks,
-    {docsDir: path.resolve(__dirname, 'docs'), zhDocsDir: path.resolve(__dirname, 'i18n/zh-Hans/docusaurus-plugin-content-docs/current')},
-  ],
+  [remarkGlossaryLinks, docsDirs],
+  // After the glossary, so that the line it adds to every Pitfalls section links no term.
+  [remarkIncidentPointer, docsDirs],
 ] as const;
 
+const title = 'Container Networking Guide';
+
 const config: Config = {
-  title: 'Container Networking Guide',
+  title,
   tagline: 'How packets move between containers, pods and Services, from Linux namespaces to Kubernetes.',
   favicon: 'img/favicon.svg',
   url,
@@ -83,31 +93,15 @@ const config: Config = {
       {
         // The docs plugin is src/features/lean-docs, below.
         docs: false,
-        blog: false,
+        // The blog plugin is the changelog (src/features/changelog): /changelog, with RSS and Atom feeds.
+        blog: changelogOptions(title),
         theme: {customCss: './src/css/custom.css'},
         sitemap: {changefreq: null, priority: null},
       } satisfies Preset.Options,
     ],
   ],
 
-  themes: [
-    ...(buildTimeDiagrams ? [] : ['@docusaurus/theme-mermaid']),
-    [
-      '@easyops-cn/docusaurus-search-local',
-      {
-        hashed: true,
-        language: ['en', 'zh'],
-        indexBlog: false,
-        indexPages: true,
-        docsRouteBasePath: '/docs',
-        zhUserDictPath: path.resolve(__dirname, 'src/data/zh-search-dictionary.txt'),
-        searchResultLimits: 8,
-        // Lab scripts and their output (src/features/labs) were half of the index that the first search downloads.
-        ignoreCssSelectors: [`.${LAB_LISTING_CLASS}`],
-        searchBarShortcutHint: false,
-      },
-    ],
-  ],
+  themes: [...(buildTimeDiagrams ? [] : ['@docusaurus/theme-mermaid'])],
 
   clientModules: [require.resolve('./src/features/prefetch-on-intent/client-module.ts')],
 
@@ -123,8 +117,10 @@ const config: Config = {
     ],
     buildTimeDiagrams ? mermaidStaticPlugin : mermaidChunkPlugin,
     referencesPlugin,
+    timelinePlugin,
     codeListingPlugin,
     labVmPlugin,
+    searchPlugin,
   ],
 
   themeConfig: {
@@ -141,6 +137,8 @@ const config: Config = {
       logo: {alt: 'Guide logo: two linked containers', src: 'img/logo.svg', width: 32, height: 32},
       items: [
         {type: 'docSidebar', sidebarId: 'guide', position: 'left', label: 'Guide'},
+        // A plain link, not a `doc` item: those count as active on every page of their sidebar.
+        {to: `/docs/${INCIDENT_DOC}`, label: 'Something is broken', position: 'left'},
         {to: '/references', label: 'Reference explorer', position: 'left'},
         {type: 'localeDropdown', position: 'right'},
         {type: 'search', position: 'right'},
@@ -154,6 +152,8 @@ const config: Config = {
           items: [
             {label: 'How to read this guide', to: '/docs/how-to-read'},
             {label: 'Network namespaces', to: '/docs/linux/network-namespaces'},
+            {label: 'Feature timeline', to: '/timeline'},
+            {label: 'Changelog', to: `/${CHANGELOG_ROUTE}`},
           ],
         },
         {

@@ -9,6 +9,7 @@ import {CATEGORIES} from './src/data/references/vocabulary';
 const sidebars: SidebarsConfig = {
   guide: [
     'how-to-read',
+    'something-is-broken',
     {
       type: 'category',
       label: 'Linux foundations',
@@ -39,6 +40,7 @@ const sidebars: SidebarsConfig = {
         'docker/bridge-mode',
         'docker/multi-host',
         'cni/container-network-interface',
+        'cni/cni-protocol',
         'cni/chaining-plugins',
         'cni/cnm-vs-cni',
         'cni/plugin-landscape',
@@ -55,6 +57,7 @@ const sidebars: SidebarsConfig = {
         'kubernetes/container-to-container',
         'kubernetes/pod-to-pod',
         'kubernetes/services',
+        'kubernetes/service-traffic-steering',
         'kubernetes/kube-proxy',
         'kubernetes/dns',
         'kubernetes/internet-to-service',
@@ -65,6 +68,21 @@ const sidebars: SidebarsConfig = {
         'kubernetes/follow-a-packet',
         'kubernetes/troubleshooting',
         'kubernetes/glossary',
+      ],
+    },
+    {
+      type: 'category',
+      label: 'Today’s data planes',
+      key: 'today',
+      collapsed: false,
+      items: [
+        'today/ebpf-data-planes',
+        'today/ipv6-dual-stack',
+        'today/gateway-api',
+        'today/encryption',
+        'today/rootless-containers',
+        'today/multiple-networks',
+        'today/managed-clouds',
       ],
     },
     {

@@ -21,7 +21,9 @@ import {startStaticServer} from '../scripts/lib/static-server';
 import {BenchError, timedBuild} from './lib/build';
 import {launchBenchChrome} from './lib/chrome';
 import {loadExplorerCode, QUERIES, syntheticCatalogue, timeExplorerInBrowser, timeFilter} from './lib/filter-latency';
+import {docPages, sweepDocPages} from './lib/chapters';
 import {LighthouseRunner} from './lib/lighthouse';
+import {measureFirstSearch, SEARCH_QUERIES} from './lib/search-cost';
 import {allPages, pageLabel, type PageSpec, type SiteId} from './lib/pages';
 import {renderReport, type BuildEntry, type Results} from './lib/report';
 import {median} from './lib/stats';
@@ -40,6 +42,8 @@ import {
 } from './lib/workspace';
 
 const quick = process.argv.includes('--quick');
+/** Only the reader-facing figures of an existing build (the repo's build/, or --build DIR): every docs page, the first search. */
+const pagesOnly = process.argv.includes('--pages-only');
 // The site built in bench/.work takes the lab VM from the repository's cache (src/features/lab-vm/plugin.ts).
 const LAB_VM_DIR = (process.env.LAB_VM_DIR ??= path.join(REPO, '.cache/lab-vm/out'));
 const source = process.argv.includes('--worktree') ? ('worktree' as const) : {rev: optionValue('--rev') ?? 'HEAD'};
@@ -312,10 +316,80 @@ function machine(chromium?: string): Results['machine'] {
 
 function saveResults(results: Results, markdown: string): string {
   mkdirSync(RESULTS_DIR, {recursive: true});
-  const base = path.join(RESULTS_DIR, `${results.date}${results.quick ? '-quick' : ''}`);
+  const base = path.join(RESULTS_DIR, `${results.date}${pagesOnly ? '-pages' : ''}${results.quick ? '-quick' : ''}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(`${base}.md`, markdown);
   return base;
+}
+
+/** A run's results before any page is measured. */
+function newResults(site: string, browser: Browser, builds: BuildEntry[], load: Results['load'], errors: string[]): Results {
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    quick,
+    site,
+    machine: machine(browser.version()),
+    builds,
+    weights: [],
+    siteConfig: {},
+    lighthouse: [],
+    filter: [],
+    browserFilter: [],
+    load,
+    errors,
+  };
+}
+
+/** The worst five docs pages get three runs; --quick keeps one run each. */
+const WORST_COUNT = 5;
+const SEARCH_RUNS = quick ? 1 : 3;
+
+async function measureSearch(browser: Browser, origin: string, errors: string[]): Promise<NonNullable<Results['search']>> {
+  const out: NonNullable<Results['search']> = [];
+  for (const locale of ['en', 'zh-Hans'] as const) {
+    for (const query of SEARCH_QUERIES[locale]) {
+      log(`first search ×${SEARCH_RUNS} (${locale}): "${query}"`);
+      try {
+        out.push(await measureFirstSearch(browser, origin, locale, query, SEARCH_RUNS));
+      } catch (err) {
+        errors.push(`first search ${locale} "${query}": ${message(err)}`);
+      }
+    }
+  }
+  return out;
+}
+
+async function measureDocPages(buildDir: string, origin: string): Promise<NonNullable<Results['docPages']>> {
+  const runner = await LighthouseRunner.start();
+  try {
+    return await sweepDocPages(runner, origin, docPages(buildDir), {worstCount: WORST_COUNT, worstRuns: LIGHTHOUSE_RUNS, log});
+  } finally {
+    await runner.close();
+  }
+}
+
+/** --pages-only: serve an existing build as a CDN would and measure what readers meet, without building anything. */
+async function pagesOnlyRun(): Promise<void> {
+  const buildDir = path.resolve(optionValue('--build') ?? path.join(REPO, 'build'));
+  if (!existsSync(path.join(buildDir, 'index.html')))
+    throw new BenchError(`no build in ${buildDir}: run npm run build, or pass --build DIR`);
+  const errors: string[] = [];
+  const load: Results['load'] = [{phase: 'start', load1: os.loadavg()[0]!}];
+  const {server, url} = await startStaticServer({root: buildDir, locales: ['zh-Hans'], compress: true});
+  const browser = await launchBenchChrome();
+  const results = newResults(`the build in ${path.relative(REPO, buildDir) || '.'} (--pages-only)`, browser, [], load, errors);
+  try {
+    results.search = await measureSearch(browser, url, errors);
+    load.push({phase: 'search', load1: os.loadavg()[0]!});
+    results.docPages = await measureDocPages(buildDir, url);
+    load.push({phase: 'docs pages', load1: os.loadavg()[0]!});
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  const markdown = renderReport(results);
+  process.stdout.write(markdown);
+  log(`results written to ${path.relative(REPO, saveResults(results, markdown))}.{json,md}`);
 }
 
 async function main(): Promise<void> {
@@ -323,6 +397,7 @@ async function main(): Promise<void> {
     console.error(INSTALL_HINT);
     process.exit(1);
   }
+  if (pagesOnly) return pagesOnlyRun();
   const errors: string[] = [];
   log(
     `preparing bench/.work/site (${source === 'worktree' ? 'working tree' : source.rev}) and bench/.work/stock${quick ? ' (--quick)' : ''}`,
@@ -338,20 +413,7 @@ async function main(): Promise<void> {
   const builtOk = (id: string) => builds.some((b) => b.id === id && b.seconds !== undefined);
   const served = await serveBuilds({ours: true, client: builtOk('ours-client-mermaid'), stock: builtOk('stock-cold')});
   const browser = await launchBenchChrome();
-  const results: Results = {
-    date: new Date().toISOString().slice(0, 10),
-    quick,
-    site,
-    machine: machine(browser.version()),
-    builds,
-    weights: [],
-    siteConfig: {},
-    lighthouse: [],
-    filter: [],
-    browserFilter: [],
-    load,
-    errors,
-  };
+  const results = newResults(site, browser, builds, load, errors);
   try {
     results.weights = await measureWeights(browser, served, errors);
     // .docusaurus holds the last build of each site: Rspack for ours, unless the Webpack build ran last (same config).
@@ -369,9 +431,13 @@ async function main(): Promise<void> {
     } else {
       errors.push(`lab VM: the site was built without it (no ${LAB_VM_DIR}/manifest.json and state): run sudo npm run build:lab-vm first`);
     }
+    results.search = await measureSearch(browser, served.origins.ours!, errors);
+    sample('first search');
     // Lighthouse last and with its own browser: it drives Chrome through a DevTools port.
     results.lighthouse = await runLighthouse(served, errors);
     sample('lighthouse');
+    results.docPages = await measureDocPages(OUT.rspack, served.origins.ours!);
+    sample('every docs page');
   } finally {
     await browser.close();
     await served.close();

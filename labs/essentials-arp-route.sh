@@ -65,6 +65,9 @@ if show ip netns exec ess-a ping -c 1 -W 1 192.0.2.10 2>&1; then fail "ess-a rea
 ok "no matching route: the kernel refuses at once (ENETUNREACH)"
 
 step "A default route sends it to a gateway, which does not forward: silence"
+# A new namespace copies the host's ip_forward, which is 1 on a Docker host or a
+# node: make ess-b a plain host whatever the machine running the lab does.
+ip netns exec ess-b sysctl -qw net.ipv4.ip_forward=0
 show ip -n ess-a route add default via 10.0.0.2
 show ip -n ess-a route
 show ip -n ess-a route get 192.0.2.10

@@ -10,6 +10,9 @@
 #   3. the scratch directory made by lab_tmpdir is removed;
 #   4. the namespaces made by make_ns are deleted, and with them every device,
 #      address, route and netfilter rule inside them.
+# With LAB_KEEP=1 it takes nothing away after a pass or a failure: everything
+# stays for the reader to look around in, and `bash labs/<name>.sh --clean-up`
+# removes it later, in the same order (see lab_keep).
 #
 # The rules these helpers enforce: a lab makes its own network namespaces and
 # touches nothing in the root namespace, waits only with bounds, says PASS only
@@ -17,11 +20,21 @@
 
 set -euo pipefail
 
+# The shell's and the environment's variables: a kept run saves every other one.
+LAB_SHELL_VARS=$'\n'$(compgen -v)$'\n'
+
 LAB_NAME=$(basename "$0" .sh)
 LAB_NAMESPACES=()
 LAB_PIDS=()
 LAB_ON_EXIT=()
 WORK=
+# LAB_KEEP=1 (any value but 0): keep what the lab made when it ends, for the
+# reader to look around in. A kept run lives in $LAB_KEPT until --clean-up.
+LAB_KEEPING=0
+[[ ${LAB_KEEP:-0} == 0 ]] || LAB_KEEPING=1
+LAB_KEPT=/run/labs/$LAB_NAME
+# Run with sudo, the reader's own shell is not root: the commands we suggest say so.
+LAB_SUDO=${SUDO_USER:+sudo }
 
 step() { printf '\n==> %s\n' "$*"; }
 ok() { printf 'ok: %s\n' "$*"; }
@@ -107,7 +120,8 @@ and_list() {
 }
 
 if [[ $(id -u) -ne 0 ]]; then
-  echo "$LAB_NAME: run me as root, for example: sudo bash $0" >&2
+  # sudo drops variables set before it: LAB_KEEP goes after it.
+  echo "$LAB_NAME: run me as root, for example: sudo ${LAB_KEEP:+LAB_KEEP=$LAB_KEEP }bash $0" >&2
   exit 2
 fi
 require ip timeout
@@ -138,14 +152,35 @@ on_exit() { LAB_ON_EXIT+=("$1"); }
 # Bound it with `timeout` anyway: nothing outlives a lab killed with SIGKILL.
 lab_bg() {
   local args=("$@") i
-  # In the lab VM the whole lab runs slower, so a server's bound stretches
-  # with the waits (LAB_WAIT_SCALE, below): `timeout 60 socat …` there is 360 s.
   for ((i = 0; i + 1 < ${#args[@]}; i++)); do
     if [[ ${args[i]} == timeout && ${args[i + 1]} =~ ^[0-9]+$ ]]; then
-      args[i + 1]=$((args[i + 1] * ${LAB_WAIT_SCALE:-1}))
+      # A server kept for the reader (a bound of a minute or more) answers for an
+      # hour. Shorter bounds are those of captures and transfers the lab waits
+      # for, which must still give up in time when the lab fails.
+      if ((LAB_KEEPING && args[i + 1] >= 60)); then
+        args[i + 1]=3600
+      else
+        # In the lab VM the whole lab runs slower, so a server's bound stretches
+        # with the waits (LAB_WAIT_SCALE, below): `timeout 60 socat …` there is 360 s.
+        args[i + 1]=$((args[i + 1] * ${LAB_WAIT_SCALE:-1}))
+      fi
     fi
   done
-  "${args[@]}" &
+  if ((LAB_KEEPING)); then
+    # It may outlive the lab: it must not hold the lab's pipe or socket (`bash
+    # lab.sh | cat` would wait for it) or write into the reader's terminal
+    # later, and the terminal's hangup (sudo's pty closing) must not end it.
+    # What is not a file of the lab's own goes to a log.
+    (
+      trap '' HUP
+      [[ -f /dev/stdin ]] || exec </dev/null
+      [[ -f /dev/stdout ]] || exec >>"$LAB_KEPT/background.log"
+      [[ -f /dev/stderr ]] || exec 2>>"$LAB_KEPT/background.log"
+      exec "${args[@]}"
+    ) &
+  else
+    "${args[@]}" &
+  fi
   LAB_PIDS+=("$!")
 }
 
@@ -176,19 +211,171 @@ running_jobs() {
   done
 }
 
+# start_time PID: when the process started, in clock ticks since boot (field 22
+# of /proc/PID/stat); with the PID, it names one process, never a later one
+# that got the same PID. Fails if there is no such process.
+start_time() {
+  local stat fields
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 1
+  read -r -a fields <<<"${stat##*) }"
+  echo "${fields[19]}"
+}
+
+# alive PID:START...: set ALIVE to the PIDs of those processes still running
+# (a zombie has ended, and gave up its namespaces).
+alive() {
+  local entry stat
+  ALIVE=()
+  for entry in "$@"; do
+    { read -r stat <"/proc/${entry%%:*}/stat"; } 2>/dev/null || continue
+    [[ ${stat##*) } != Z* && $(start_time "${entry%%:*}") == "${entry#*:}" ]] && ALIVE+=("${entry%%:*}")
+  done
+}
+
+# stop_pids PID:START...: stop processes that are not jobs of this shell (a
+# kept run's, or what the reader started in its namespaces): SIGTERM, then
+# SIGKILL for any still running 2 s later.
+stop_pids() {
+  local tries
+  alive "$@"
+  ((${#ALIVE[@]})) || return 0
+  kill "${ALIVE[@]}" 2>/dev/null || true
+  for ((tries = 0; tries < 40 && ${#ALIVE[@]}; tries++)); do
+    ((tries != 20)) || kill -KILL "${ALIVE[@]}" 2>/dev/null || true
+    sleep 0.1
+    alive "$@"
+  done
+}
+
+# lab_remove: what follows the background processes at exit: the on_exit
+# steps (last registered first), $WORK, the namespaces.
+lab_remove() {
+  local _lab_i _lab_ns
+  # Each step runs in a subshell: one that fails, even with `fail`, cannot cut the rest short.
+  for ((_lab_i = ${#LAB_ON_EXIT[@]} - 1; _lab_i >= 0; _lab_i--)); do (eval "${LAB_ON_EXIT[_lab_i]}"); done
+  [[ -z $WORK ]] || rm -rf "$WORK"
+  for _lab_ns in "${LAB_NAMESPACES[@]}"; do ip netns del "$_lab_ns" 2>/dev/null; done
+}
+
 lab_cleanup() {
-  local status=$? i ns
+  LAB_STATUS=$?
   # A second Ctrl-C must not cut the clean-up short.
   trap '' INT TERM HUP
   set +eu
   cd /
+  # Kept after a pass or a failure (when a reader most wants to look around),
+  # not after a skip, which made nothing, or a signal, which asked to stop.
+  if ((LAB_KEEPING && LAB_STATUS != 77 && LAB_STATUS < 128)); then
+    lab_keep
+    exit "$LAB_STATUS"
+  fi
   stop_bg "${LAB_PIDS[@]}"
-  # Each step runs in a subshell: one that fails, even with `fail`, cannot cut the rest short.
-  for ((i = ${#LAB_ON_EXIT[@]} - 1; i >= 0; i--)); do (eval "${LAB_ON_EXIT[i]}"); done
-  [[ -z $WORK ]] || rm -rf "$WORK"
-  for ns in "${LAB_NAMESPACES[@]}"; do ip netns del "$ns" 2>/dev/null; done
-  exit "$status"
+  lab_remove
+  ((!LAB_KEEPING)) || rm -rf "$LAB_KEPT"
+  exit "$LAB_STATUS"
 }
+
+# lab_keep: leave everything in place, write down in $LAB_KEPT/state.sh what
+# --clean-up needs, and tell the reader how to look around. The state is the
+# lab's shell itself: its functions and every variable the lab and this file
+# set, so that the on_exit steps run later exactly as they would have now.
+lab_keep() {
+  local _lab_pid _lab_v
+  running_jobs "${LAB_PIDS[@]}"
+  LAB_KEPT_PIDS=()
+  for _lab_pid in "${RUNNING[@]}"; do
+    LAB_KEPT_PIDS+=("$_lab_pid:$(start_time "$_lab_pid")")
+  done
+  mkdir -p "$LAB_KEPT"
+  {
+    printf '# What a run of %s kept (LAB_KEEP=1) on %s: `bash %s --clean-up` sources this to remove it.\n' \
+      "$LAB_NAME" "$(date '+%F %T')" "$0"
+    declare -f
+    # declare -g: --clean-up sources this inside a function, and the variables must be global there.
+    for _lab_v in $(compgen -v); do
+      [[ $LAB_SHELL_VARS == *$'\n'$_lab_v$'\n'* || $_lab_v =~ ^(_lab_.*|LAB_SHELL_VARS|BASH_.*|FUNCNAME|PIPESTATUS)$ ]] && continue
+      _lab_v=$(declare -p "$_lab_v")
+      printf 'declare -g %s\n' "${_lab_v#declare }"
+    done
+  } >"$LAB_KEPT/state.sh"
+  lab_keep_message
+}
+
+lab_keep_message() {
+  local ns alive_ns=() entry words cmd
+  for ns in "${LAB_NAMESPACES[@]}"; do [[ ! -e /run/netns/$ns ]] || alive_ns+=("$ns"); done
+  if ((LAB_STATUS == 0)); then
+    step "Kept for you to look around (LAB_KEEP=1): nothing was cleaned up"
+  else
+    step "Stopped where it failed, and kept for you to look around (LAB_KEEP=1)"
+  fi
+  if ((${#alive_ns[@]})); then
+    echo "Its namespaces: ${alive_ns[*]}"
+    printf '  %sip netns exec %s bash     # a shell inside %s (exit to leave)\n' "$LAB_SUDO" "${alive_ns[0]}" "${alive_ns[0]}"
+    printf '  %sip -n %s -br address      # its addresses; also link, route, neigh\n' "$LAB_SUDO" "${alive_ns[0]}"
+  fi
+  if ((${#LAB_KEPT_PIDS[@]})); then
+    echo "Still running (servers stop by themselves within an hour):"
+    for entry in "${LAB_KEPT_PIDS[@]}"; do
+      mapfile -d '' -t words 2>/dev/null <"/proc/${entry%%:*}/cmdline" || words=('?')
+      cmd="${words[*]}"
+      printf '  %s %s\n' "${entry%%:*}" "${cmd:0:100}"
+    done
+    [[ ! -s $LAB_KEPT/background.log ]] || echo "Their output: $LAB_KEPT/background.log"
+  fi
+  [[ -z $WORK || ! -d $WORK ]] || echo "Its scratch files: $WORK"
+  echo "When you are done, remove it all: ${LAB_SUDO}bash $0 --clean-up"
+}
+
+# lab_clean_up: `bash labs/<name>.sh --clean-up` removes what a kept run left,
+# in the order of lab_cleanup: the background processes, then any other
+# process inside its namespaces (one the reader started while looking around),
+# the on_exit steps, $WORK, the namespaces; then the record of the run.
+lab_clean_up() {
+  local _lab_ns _lab_pid _lab_present=() _lab_procs=()
+  if [[ ! -e $LAB_KEPT/state.sh ]]; then
+    echo "$LAB_NAME: nothing to clean up: no run of this lab is kept"
+    exit 0
+  fi
+  set +eu
+  cd /
+  # shellcheck source=/dev/null # written by lab_keep
+  source "$LAB_KEPT/state.sh"
+  for _lab_ns in "${LAB_NAMESPACES[@]}"; do
+    [[ -e /run/netns/$_lab_ns ]] && _lab_present+=("$_lab_ns")
+  done
+  alive "${LAB_KEPT_PIDS[@]}"
+  _lab_procs=("${ALIVE[@]}")
+  stop_pids "${LAB_KEPT_PIDS[@]}"
+  LAB_KEPT_PIDS=()
+  for _lab_ns in "${_lab_present[@]}"; do
+    for _lab_pid in $(ip netns pids "$_lab_ns"); do
+      LAB_KEPT_PIDS+=("$_lab_pid:$(start_time "$_lab_pid")")
+      _lab_procs+=("$_lab_pid")
+    done
+  done
+  stop_pids "${LAB_KEPT_PIDS[@]}"
+  lab_remove
+  rm -rf "$LAB_KEPT"
+  rmdir "${LAB_KEPT%/*}" 2>/dev/null
+  printf '%s: removed the kept run: %d processes stopped; namespaces deleted: %s%s\n' "$LAB_NAME" \
+    "${#_lab_procs[@]}" "${_lab_present[*]:-none}" "${WORK:+; scratch directory removed: $WORK}"
+  exit 0
+}
+
+if [[ ${1:-} == --clean-up ]]; then lab_clean_up; fi
+# A run on top of a kept one would delete its namespaces from under its
+# processes, and leave those, its scratch files and its on_exit steps behind.
+if [[ -e $LAB_KEPT/state.sh ]]; then
+  printf '%s: a run of this lab kept with LAB_KEEP=1 (%s) is still in place.\nLook around in it, or remove it first: %sbash %s --clean-up\n' \
+    "$LAB_NAME" "$(date -r "$LAB_KEPT/state.sh" '+%F %T')" "$LAB_SUDO" "$0" >&2
+  exit 2
+fi
+if ((LAB_KEEPING)); then
+  rm -rf "$LAB_KEPT"
+  mkdir -p "$LAB_KEPT"
+fi
+
 trap lab_cleanup EXIT
 # A signal must not end the lab with status 0: exit with the shell's usual
 # 128+N, and the EXIT trap cleans up.

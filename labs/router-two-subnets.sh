@@ -18,7 +18,7 @@ require ping
 
 # snmp NS PROTO NAME: a counter of NS from /proc/net/snmp, e.g. Ip InAddrErrors
 # (received packets that were not for this host and were not forwarded) or
-# Icmp InEchos and OutEchos (echo requests received, echo replies sent).
+# Icmp InEchos and OutEchoReps (echo requests received, echo replies sent).
 snmp() {
   ip netns exec "$1" awk -v proto="$2:" -v name="$3" \
     '$1 == proto { if (!col) { for (i = 2; i <= NF; i++) if ($i == name) col = i } else print $col }' /proc/net/snmp
@@ -109,13 +109,13 @@ step "The reply needs a route back: remove rt-b's default route"
 show ip -n rt-b route del default
 show ip -n rt-b route
 in_before=$(snmp rt-b Icmp InEchos)
-out_before=$(snmp rt-b Icmp OutEchos)
+out_before=$(snmp rt-b Icmp OutEchoReps)
 expect_no_ping rt-a 10.2.0.2
 in_after=$(snmp rt-b Icmp InEchos)
-out_after=$(snmp rt-b Icmp OutEchos)
+out_after=$(snmp rt-b Icmp OutEchoReps)
 (( in_after > in_before )) || fail "rt-b did not receive the echo request"
 (( out_after == out_before )) || fail "rt-b sent an echo reply without a route back"
-ok "rt-b received the request (InEchos $in_before -> $in_after) and sent no reply (OutEchos stays at $out_after)"
+ok "rt-b received the request (InEchos $in_before -> $in_after) and sent no reply (OutEchoReps stays at $out_after)"
 if show ip -n rt-b route get 10.1.0.2 2>&1; then fail "rt-b still has a route to 10.1.0.2"; fi
 ok "rt-b has no route back to 10.1.0.2"
 show ip -n rt-b route add 10.1.0.0/24 via 10.2.0.1

@@ -11,10 +11,16 @@
  *
  * Exit code 1 when an address is broken or invalid (addresses the catalogue
  * already marks unreachable excepted), 0 otherwise, 2 on a usage error.
+ * Under GitHub Actions (GITHUB_OUTPUT set) it also writes the step outputs
+ * `report` (the Markdown report's path) and `changed` (true when something
+ * broke, was fixed or redirects elsewhere since the previous report, or, with
+ * no previous report, when anything is broken), for .github/workflows/links.yml.
  */
 import path from 'node:path';
 import {references} from '../src/data/references';
-import {checkLinks, isFailure, summaryText, writeReports, type LinkTarget} from './lib/link-check';
+import {appendFileSync} from 'node:fs';
+import {checkLinks, isFailure, summaryText, writeReports} from './lib/link-check';
+import {catalogueTargets} from './lib/link-targets';
 
 const USAGE = 'usage: npm run check-links -- [--concurrency N] [--delay MS] [--timeout MS] [--out DIR] [--only id1,id2]';
 
@@ -81,14 +87,7 @@ async function main(): Promise<void> {
     const wanted = new Set(args.only);
     entries = references.filter((r) => wanted.has(r.id));
   }
-  const targets: LinkTarget[] = entries.flatMap((r) =>
-    r.status.state === 'unreachable'
-      ? [
-          {id: r.id, url: r.url, expectUnreachable: true},
-          {id: `${r.id}#archive`, url: r.status.archiveUrl},
-        ]
-      : [{id: r.id, url: r.url}],
-  );
+  const targets = catalogueTargets(entries);
 
   const hosts = new Set(targets.map((t) => (URL.canParse(t.url) ? new URL(t.url).host : t.url))).size;
   console.log(`Checking ${targets.length} addresses on ${hosts} hosts…`);
@@ -110,6 +109,7 @@ async function main(): Promise<void> {
     `Report: ${shown.startsWith('..') ? written.markdown : shown} (and .json)` +
       (written.previous ? `, compared with ${path.basename(written.previous)}` : ', no earlier report to compare with'),
   );
+  if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `report=${written.markdown}\nchanged=${written.changed}\n`);
   process.exitCode = report.results.some(isFailure) ? 1 : 0;
 }
 

@@ -14,6 +14,7 @@ packages=(
   iproute2 iptables nftables iputils-ping          # the labs
   containernetworking-plugins                      # the real CNI plugins (/usr/lib/cni) the CNI labs run
   socat dnsmasq conntrack tcpdump procps python3   # lab tools
+  bpftool radvd slirp4netns passt uidmap wireguard-tools  # Part 4's labs (eBPF, IPv6, rootless, WireGuard)
   shellcheck                                       # the labs' shell scripts are linted
   kmod zstd cpio binutils debian-archive-keyring seabios  # the lab VM's image (scripts/lab-vm/build.sh)
 )

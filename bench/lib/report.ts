@@ -2,7 +2,9 @@ import type {BuildResult} from './build';
 import type {BrowserLatencySummary, LatencySummary} from './filter-latency';
 import {LAB_VM_BUDGET, LAB_VM_LAB, type LabVmResults} from './lab-vm';
 import {CATEGORIES, type Category, type LighthouseSummary} from './lighthouse';
+import type {DocPageScore} from './chapters';
 import {pageLabel, type PageSpec} from './pages';
+import type {SearchCost} from './search-cost';
 import {fmt, fmtRatio, kb, median, ratio} from './stats';
 import type {PageWeight} from './weight';
 
@@ -38,6 +40,10 @@ export interface Results {
   load: Array<{phase: string; load1: number}>;
   /** The lab VM on the page (absent when the site was built without it). */
   labVm?: LabVmResults;
+  /** Lighthouse on every docs page of ours, both locales, worst first. */
+  docPages?: DocPageScore[];
+  /** The first search of a visit, per locale and query. */
+  search?: SearchCost[];
   errors: string[];
 }
 
@@ -338,6 +344,60 @@ function labVmSection(v: LabVmResults): string {
   ].join('\n');
 }
 
+/** The targets of every page: Lighthouse mobile performance and blocking time. */
+const PAGE_TARGET = {performance: 95, tbtMs: 200};
+/** The first query's suggestions, per locale, KiB on the wire. */
+const SEARCH_TARGET_KIB = 300;
+
+function docPagesSection(pages: DocPageScore[]): string {
+  const score = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(0));
+  const perf = pages.map((p) => p.summary.scores.performance).filter((v): v is number => v !== undefined);
+  const tbt = pages.map((p) => p.summary.tbtMs).filter((v): v is number => v !== undefined);
+  const index = pages.map((p) => p.summary.benchmarkIndex).filter((v): v is number => v !== undefined);
+  const meeting = pages.filter(
+    (p) => (p.summary.scores.performance ?? 0) >= PAGE_TARGET.performance && (p.summary.tbtMs ?? Infinity) <= PAGE_TARGET.tbtMs,
+  );
+  const rows = pages.map((p) => [
+    p.path,
+    String(p.summary.runs),
+    score(p.summary.scores.performance),
+    fmt(p.summary.tbtMs, 0),
+    fmt(p.summary.cls, 3),
+    fmt(p.summary.lcpMs, 0),
+    score(p.summary.scores.accessibility),
+    score(p.summary.scores['best-practices']),
+    score(p.summary.scores.seo),
+    fmt(p.summary.benchmarkIndex, 0),
+    p.summary.errors.length ? `${p.summary.errors.length} failed` : '',
+  ]);
+  return [
+    '## Every docs page, worst first (Lighthouse mobile; one run each, the median of more for the worst)',
+    '',
+    `${pages.length} pages; ${meeting.length} meet performance ≥ ${PAGE_TARGET.performance} with TBT ≤ ${PAGE_TARGET.tbtMs} ms. ` +
+      `Median performance ${fmt(perf.length ? median(perf) : undefined, 0)}, median TBT ${fmt(tbt.length ? median(tbt) : undefined, 0)} ms, ` +
+      `benchmarkIndex ${fmt(index.length ? Math.min(...index) : undefined, 0)}–${fmt(index.length ? Math.max(...index) : undefined, 0)} (median ${fmt(index.length ? median(index) : undefined, 0)}).`,
+    '',
+    table(['page', 'runs', 'perf', 'TBT ms', 'CLS', 'LCP ms', 'a11y', 'best practices', 'SEO', 'benchmarkIndex', 'errors'], rows),
+  ].join('\n');
+}
+
+function searchSection(costs: SearchCost[]): string {
+  const rows = costs.map((c) => [
+    c.locale,
+    c.query,
+    String(c.runs),
+    kb(c.transferBytes) + (c.transferBytes / 1024 > SEARCH_TARGET_KIB ? ' (over target)' : ''),
+    kb(c.rawBytes),
+    String(c.requests),
+    fmt(c.firstSuggestionMs, 0),
+  ]);
+  return [
+    `## The first search of a visit (fresh cache; from the click in the navbar box to the first suggestion; target ≤ ${SEARCH_TARGET_KIB} KiB transferred)`,
+    '',
+    table(['locale', 'query', 'runs', 'transfer KiB', 'raw KiB', 'requests', 'ms to first suggestion'], rows),
+  ].join('\n');
+}
+
 export function renderReport(r: Results): string {
   const q = computeRatios(r);
   const m = r.machine;
@@ -356,12 +416,15 @@ export function renderReport(r: Results): string {
         (busiest > m.cpus ? ` Other work was running (load above ${m.cpus}): timings, TBT and latencies are inflated and noisy.` : ''),
     );
   }
-  const sections = [head.join('\n'), buildsSection(r, q)];
+  const sections = [head.join('\n')];
+  if (r.builds.length) sections.push(buildsSection(r, q));
   if (r.weights.length) sections.push(weightSection(r, q));
   if (r.lighthouse.length) sections.push(lighthouseSection(r));
   if (r.weights.length && r.lighthouse.length) sections.push(beforeAfterSection(r));
   if (r.filter.length || r.browserFilter.length) sections.push(filterSection(r));
   if (r.labVm) sections.push(labVmSection(r.labVm));
+  if (r.docPages?.length) sections.push(docPagesSection(r.docPages));
+  if (r.search?.length) sections.push(searchSection(r.search));
   if (r.errors.length) sections.push(['## Errors', '', ...r.errors.map((e) => `- ${e.split('\n')[0]}`)].join('\n'));
   return `${sections.join('\n\n')}\n`;
 }

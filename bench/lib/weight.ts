@@ -72,7 +72,7 @@ export function findMermaidChunks(outDir: string): Set<string> {
  * fetched on client-side navigation). The site uses the latter when the build
  * machine has Chromium.
  */
-const DIAGRAM_SVG = '.docusaurus-mermaid-container svg, figure[data-diagram] svg';
+const DIAGRAM_SVG = '.docusaurus-mermaid-container svg, figure[data-diagram] [data-diagram-svg] svg';
 
 /**
  * The site config as Docusaurus serialises it for the browser

@@ -53,6 +53,7 @@ PACKAGES=(
   iproute2 iptables nftables iputils-ping tcpdump conntrack socat dnsmasq-base
   python3-minimal libpython3.11-stdlib containernetworking-plugins jq
   openvswitch-switch ipvsadm
+  bpftool wireguard-tools passt slirp4netns uidmap radvd
   busybox-static
 )
 # Pulled in by the dependencies above but not needed at run time in a VM with
@@ -61,7 +62,7 @@ SKIP_IN_ROOTFS=(
   busybox-static adduser debconf dpkg init-system-helpers lsb-base passwd perl perl-base
   perl-modules-5.36 libperl5.36 libfile-find-rule-perl libnumber-compare-perl libtext-glob-perl
   libgdbm-compat4 libgdbm6 sysvinit-utils usrmerge uuid-runtime libpam-modules libpam-modules-bin
-  libsemanage-common libsemanage2 libsepol2 tar media-types libpam-runtime
+  tar media-types libpam-runtime
 )
 # Kernel modules the labs may load, with everything they depend on (modules.dep).
 MODULE_DIRS=(

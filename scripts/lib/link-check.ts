@@ -544,8 +544,18 @@ export function readReport(file: string): LinkReport {
   return data;
 }
 
+/**
+ * Whether a run has news for the maintainers: against an earlier report,
+ * anything newly broken, fixed or redirecting elsewhere; with none, any failure.
+ */
+export function hasChanges(current: LinkReport, previous?: LinkReport): boolean {
+  if (!previous) return current.results.some(isFailure);
+  const d = diffReports(previous, current);
+  return d.newlyBroken.length + d.fixed.length + d.redirectChanged.length > 0;
+}
+
 /** Writes DIR/DATE.json and DIR/DATE.md, comparing with the newest earlier report there. */
-export function writeReports(dir: string, report: LinkReport): {json: string; markdown: string; previous?: string} {
+export function writeReports(dir: string, report: LinkReport): {json: string; markdown: string; previous?: string; changed: boolean} {
   mkdirSync(dir, {recursive: true});
   const previousFile = findPreviousReport(dir, report.date);
   const previous = previousFile ? readReport(previousFile) : undefined;
@@ -553,5 +563,5 @@ export function writeReports(dir: string, report: LinkReport): {json: string; ma
   const markdown = path.join(dir, `${report.date}.md`);
   writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(markdown, renderMarkdown(report, previous));
-  return {json, markdown, ...(previousFile && {previous: previousFile})};
+  return {json, markdown, ...(previousFile && {previous: previousFile}), changed: hasChanges(report, previous)};
 }

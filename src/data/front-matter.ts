@@ -12,6 +12,11 @@
  *   catalogue, whose entries each carry their own `checked` date, so a review
  *   date on the page would claim what nobody checked; they take no
  *   `reviewed`/`versions`.
+ * - Changelog entries (`changelog/` and its Chinese folder, see
+ *   src/features/changelog): the blog plugin would take a missing title from
+ *   the file name and a missing date from git or the file's age, so an entry
+ *   without them would be published silently with made-up ones; here both
+ *   are required, with a one-sentence description for the feeds.
  * - Any other Markdown (none today): Docusaurus's defaults, unchecked.
  * Both schemas are strict: a misspelt field (`reveiwed`) would otherwise be
  * silently ignored and the footer would lose its date.
@@ -23,6 +28,8 @@ import * as z from 'zod';
 const ROOT = path.resolve(__dirname, '../..');
 /** The docs of each locale, relative to the site: English, then every translation. */
 const DOCS_ROOTS = /^(?:docs|i18n\/[^/]+\/docusaurus-plugin-content-docs\/current)\/(.+)$/;
+/** The changelog's entries in each locale (src/features/changelog/options.ts). */
+const CHANGELOG_ROOTS = /^(?:changelog|i18n\/[^/]+\/docusaurus-plugin-content-blog)\/[^/]+\.mdx?$/;
 
 const text = z.string({error: 'must be text'}).trim().min(1, 'must not be empty');
 /** A list item; YAML reads a bare 8472 (a port, say) as a number, which is as good a keyword as any. */
@@ -50,9 +57,29 @@ export const referencePageFrontMatterSchema = z.strictObject({
 });
 export type ReferencePageFrontMatter = z.infer<typeof referencePageFrontMatterSchema>;
 
+/** When a change landed, to the second, so that entries of one day are listed in the order they landed. */
+const LANDED = 'must be the UTC time the change landed, YYYY-MM-DDTHH:MM:SSZ (git log --date=iso-strict, in UTC)';
+const landed = z
+  .string({error: LANDED})
+  .pipe(z.iso.datetime({error: LANDED}))
+  // 2026-02-30T… would otherwise roll over into March.
+  .refine((t) => new Date(t).toISOString().slice(0, 10) === t.slice(0, 10), {error: 'is not a real date'})
+  // The blog plugin keeps a Date as it is; a string it reads as local time with a "Z" appended.
+  .transform((t) => new Date(t));
+
+export const changelogEntryFrontMatterSchema = z.strictObject({
+  title: text,
+  /** One sentence: the feeds' summary of the entry and its meta description. */
+  description: text,
+  date: landed,
+});
+export type ChangelogEntryFrontMatter = z.infer<typeof changelogEntryFrontMatterSchema>;
+
 /** The schema for a file (a path relative to the site), or undefined for Markdown that is not a doc of the guide. */
 export function frontMatterSchemaFor(relativePath: string) {
-  const doc = DOCS_ROOTS.exec(relativePath.split(path.sep).join('/'))?.[1];
+  const posix = relativePath.split(path.sep).join('/');
+  if (CHANGELOG_ROOTS.test(posix)) return changelogEntryFrontMatterSchema;
+  const doc = DOCS_ROOTS.exec(posix)?.[1];
   if (doc === undefined) return undefined;
   return doc.startsWith('references/') ? referencePageFrontMatterSchema : chapterFrontMatterSchema;
 }

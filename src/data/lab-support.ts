@@ -30,5 +30,9 @@ export const labSupport = {
       en: 'Needs the sch_hfsc kernel module, which the kernel of this guide’s CI machine lacks; it runs in the lab VM.',
       zh: '需要 sch_hfsc 内核模块，而本指南 CI 机器的内核没有这个模块；这个实验可以在实验虚拟机里运行。',
     },
+    'wireguard-nodes': {
+      en: 'Needs the wireguard kernel module (in mainline Linux since 5.6), which the kernel of this guide’s CI machine lacks; it runs in the lab VM.',
+      zh: '需要 wireguard 内核模块（Linux 5.6 起已进入主线），而本指南 CI 机器的内核没有这个模块；这个实验可以在实验虚拟机里运行。',
+    },
   },
 } as const satisfies LabSupport;

@@ -4,18 +4,11 @@ import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
-import {useAllDocsData} from '@docusaurus/plugin-content-docs/client';
 import {readingPaths} from '@site/src/data/reading-paths';
+import PathSteps from '@site/src/features/reading-paths/PathSteps';
 import styles from './index.module.css';
 
-/** Paths of the docs, by id, to link each reading-path step to its chapter. */
-function useDocPaths(): Map<string, string> {
-  const versions = Object.values(useAllDocsData()).flatMap((plugin) => plugin.versions);
-  return new Map(versions.flatMap((v) => v.docs.map((d) => [d.id, d.path] as const)));
-}
-
 export default function Home(): React.JSX.Element {
-  const docPaths = useDocPaths();
   return (
     <Layout
       title={translate({id: 'home.title', message: 'How packets move between containers, pods and Services'})}
@@ -51,28 +44,22 @@ export default function Home(): React.JSX.Element {
         </div>
       </header>
       <main className="container margin-vert--lg">
-        <Heading as="h2">
+        <Heading as="h2" id="reading-paths">
           <Translate id="home.paths.heading">Choose a reading path</Translate>
         </Heading>
         <div className={styles.paths}>
           {readingPaths().map((path) => (
-            <section key={path.id} className={clsx('card', styles.path)} aria-labelledby={`path-${path.id}`}>
+            <section
+              key={path.id}
+              className={clsx('card', styles.path, path.id === 'incident' && styles.incident)}
+              aria-labelledby={`path-${path.id}`}
+            >
               <div className="card__body">
                 <Heading as="h3" id={`path-${path.id}`}>
                   {path.title}
                 </Heading>
                 <p>{path.audience}</p>
-                <ol className={styles.steps}>
-                  {path.steps.map((step) => {
-                    const to = docPaths.get(step.docId);
-                    if (!to) throw new Error(`src/data/reading-path-docs.ts: no doc has id "${step.docId}"`);
-                    return (
-                      <li key={step.docId}>
-                        <Link to={to}>{step.label}</Link>
-                      </li>
-                    );
-                  })}
-                </ol>
+                <PathSteps path={path.id} className={styles.steps} />
               </div>
             </section>
           ))}

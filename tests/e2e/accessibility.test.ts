@@ -10,6 +10,8 @@ const PAGES = [
   ['reference explorer', '/references'],
   ['404', '/docs/no-such-page'],
   ['search results', '/search?q=namespace'],
+  ['changelog', '/changelog'],
+  ['changelog entry', '/changelog/part-4-todays-data-planes'],
 ] as const;
 
 describe('WCAG 2 A and AA (axe)', () => {

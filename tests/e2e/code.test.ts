@@ -21,6 +21,8 @@ describe('code blocks, highlighted at build time', () => {
       try {
         const page = await context.newPage();
         await page.goto(`${site.url}${prefix}/docs/linux/network-namespaces`, {waitUntil: 'networkidle'});
+        // The lab's script is longer than 80 lines, so it is collapsed: open it first.
+        await page.locator('summary', {hasText: 'labs/netns-basics.sh'}).click();
         const listing = page.locator('.listing', {hasText: 'labs/netns-basics.sh'}).first();
         const button = listing.getByRole('button', {name: label});
         await button.click();

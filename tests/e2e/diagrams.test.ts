@@ -2,23 +2,8 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, test} from 'node:test';
-import {allMermaidBlocks} from '../../scripts/lib/docs';
+import {diagramPages} from '../../scripts/diagrams/measure';
 import {BUILD_DIR, siteForSuite, visitConcurrently, watchedPage} from '../helpers/site';
-
-/** Pages with diagrams (URL path → number of diagrams), from the sources' ```mermaid blocks. */
-function diagramPages(): Map<string, number> {
-  const pages = new Map<string, number>();
-  for (const b of allMermaidBlocks()) {
-    const zh = b.file.startsWith('i18n/zh-Hans/');
-    const rel = b.file
-      .replace(/^i18n\/zh-Hans\/docusaurus-plugin-content-docs\/current\//, '')
-      .replace(/^docs\//, '')
-      .replace(/\.mdx?$/, '');
-    const url = `${zh ? '/zh-Hans' : ''}/docs/${rel}`;
-    pages.set(url, (pages.get(url) ?? 0) + 1);
-  }
-  return pages;
-}
 
 describe('diagrams are rendered at build time', () => {
   const pages = diagramPages();

@@ -10,6 +10,8 @@ const PAGES = [
   '/docs/references/service-mesh',
   '/references',
   '/search?q=namespace',
+  '/changelog',
+  '/changelog/part-4-todays-data-planes',
 ];
 const PHONE = {viewport: {width: 412, height: 823}, isMobile: true, hasTouch: true};
 

@@ -85,9 +85,33 @@ describe('reference pages and explorer', () => {
     if (!site) return;
     const res = await fetch(`${site.url}/references.json`);
     assert.equal(res.status, 200);
-    const body = (await res.json()) as {schemaVersion: number; references: {id: string}[]};
-    assert.equal(body.schemaVersion, 1);
+    const body = (await res.json()) as {
+      schemaVersion: number;
+      references: {id: string; status: {evidence?: {urls?: unknown[]; note?: unknown}; source?: unknown}}[];
+    };
+    assert.equal(body.schemaVersion, 2);
     assert.equal(body.references.length, references.length);
+    const withoutEvidence = body.references
+      .filter((r) => 'source' in r.status || !r.status.evidence?.urls?.length || typeof r.status.evidence.note !== 'string')
+      .map((r) => r.id);
+    assert.deepEqual(withoutEvidence, [], 'published statuses without public evidence');
+  });
+
+  test('a card links the evidence of its status in both locales', async (t) => {
+    const site = siteOr(t);
+    if (!site) return;
+    const ref = references.find((r) => r.status.state === 'superseded' && r.status.evidence.urls.some((u) => u !== r.url));
+    assert.ok(ref, 'no superseded entry rests on evidence other than its own address');
+    const extra: string[] = ref.status.evidence.urls.filter((u) => u !== ref.url);
+    const w = await watchedPage(site);
+    for (const prefix of ['', '/zh-Hans']) {
+      await w.page.goto(`${site.url}${prefix}/docs/references/${ref.category}`);
+      const card = w.page.locator(`article[id="${ref.id}"]`);
+      for (const url of extra) {
+        assert.equal(await card.locator(`a[href="${url}"]`).count(), 1, `${prefix}: ${ref.id} does not link ${url}`);
+      }
+    }
+    await w.close();
   });
 });
 

@@ -11,19 +11,7 @@ export const LAB_NAMES = readdirSync(LABS_DIR)
   .map((f) => f.replace(/\.sh$/, ''))
   .sort();
 
-/** Each line of the expected output must appear in the real output, in order; … stands for any text. */
-export function unmatchedExpectedLines(expected: string, actual: string): string[] {
-  const actualLines = actual.split('\n');
-  let at = 0;
-  const missing: string[] = [];
-  for (const line of expected.split('\n').filter((l) => l.trim())) {
-    const pattern = new RegExp(`^${line.trim().split('…').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-    const found = actualLines.findIndex((l, i) => i >= at && pattern.test(l.trim()));
-    if (found === -1) missing.push(line);
-    else at = found + 1;
-  }
-  return missing;
-}
+export {unmatchedExpectedLines} from '../../src/features/labs/expected-output';
 
 /** A lab script exits with this status when the machine lacks something it needs (the automake convention for SKIP). */
 export const SKIP_STATUS = 77;
@@ -60,4 +48,17 @@ export function rootNamespaceState(): string {
 /** The message a skipped lab printed last on stderr: why it cannot run, and what to install. */
 export function skipReason(stderr: string): string {
   return stderr.trim().split('\n').pop() ?? `exited with ${SKIP_STATUS}`;
+}
+
+/** The names of the network namespaces that exist now. */
+export function namespaceList(): string[] {
+  return execFileSync('ip', ['netns', 'list'], {encoding: 'utf8'})
+    .split('\n')
+    .map((line) => line.split(' ')[0]!)
+    .filter(Boolean);
+}
+
+/** The namespaces a run with LAB_KEEP=1 says it kept (lib.sh's lab_keep_message). */
+export function keptNamespaces(stdout: string): string[] {
+  return /^Its namespaces: (.+)$/m.exec(stdout)?.[1]?.split(' ') ?? [];
 }

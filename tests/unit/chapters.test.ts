@@ -40,14 +40,27 @@ const frontMatter = (fields: Record<string, string>) =>
     .join('\n');
 const without = (field: keyof typeof GOOD) => frontMatter(Object.fromEntries(Object.entries(GOOD).filter(([k]) => k !== field)));
 
-describe('home page reading paths', () => {
+describe('reading paths (src/data/reading-path-docs.ts)', () => {
   test('every step of every reading path is a chapter that exists in both locales', () => {
     const docs = new Set(listDocs(DOCS_DIR).map((f) => f.replace(/\.mdx?$/, '')));
     const zhDocs = new Set(listDocs(ZH_DOCS_DIR).map((f) => f.replace(/\.mdx?$/, '')));
-    const missing = READING_PATHS.flatMap((p) => p.steps.filter((id) => !docs.has(id) || !zhDocs.has(id)).map((id) => `${p.id}: ${id}`));
+    const missing = READING_PATHS.flatMap((p) =>
+      p.steps.flatMap((id) => [
+        ...(docs.has(id) ? [] : [`${p.id}: ${id} has no English page (docs/${id}.mdx)`]),
+        ...(zhDocs.has(id) ? [] : [`${p.id}: ${id} has no Chinese page (${path.relative(ROOT, ZH_DOCS_DIR)}/${id}.mdx)`]),
+      ]),
+    );
     assert.ok(READING_PATHS.length > 0);
     assert.doesNotThrow(() => validateReadingPaths(READING_PATHS));
     assert.deepEqual(missing, []);
+  });
+
+  test('the newcomer path reads Networking essentials first and the Linux bridge and Netfilter before Docker’s bridge', () => {
+    const steps: readonly string[] = READING_PATHS.find((p) => p.id === 'newcomer')?.steps ?? [];
+    assert.equal(steps[0], 'linux/networking-essentials');
+    const before = (a: string, b: string) => steps.includes(a) && steps.indexOf(a) < steps.indexOf(b);
+    assert.ok(before('linux/linux-bridge', 'docker/bridge-mode'), 'The Linux bridge comes after Docker’s bridge, which builds on it');
+    assert.ok(before('linux/netfilter', 'docker/bridge-mode'), 'Netfilter comes after Docker’s bridge, which builds on it');
   });
 
   test('a malformed path is rejected with the file, the path and the field', () => {
@@ -152,4 +165,21 @@ describe('chapter anatomy (CONTRIBUTING.md)', () => {
       assert.deepEqual(problems, []);
     });
   }
+});
+
+/** The text of every <summary> of a page, in order. */
+const summaries = (file: string) => [...readFileSync(file, 'utf8').matchAll(/<summary>([\s\S]*?)<\/summary>/g)].map((m) => m[1]!.trim());
+
+describe('"Under the hood" sections (CONTRIBUTING.md)', () => {
+  test('are titled the same way in both locales, and each English one has its Chinese twin', () => {
+    const problems: string[] = [];
+    for (const f of chapters) {
+      const en = summaries(path.join(DOCS_DIR, f)).filter((s) => /^under the hood/i.test(s));
+      const zh = summaries(path.join(ZH_DOCS_DIR, f)).filter((s) => s.startsWith('幕后'));
+      for (const s of en) if (!s.startsWith('Under the hood: ')) problems.push(`docs/${f}: "${s}" should start with "Under the hood: "`);
+      for (const s of zh) if (!s.startsWith('幕后原理：')) problems.push(`${f} (zh-Hans): "${s}" should start with "幕后原理："`);
+      if (en.length !== zh.length) problems.push(`${f}: ${en.length} "Under the hood" sections in English, ${zh.length} in Chinese`);
+    }
+    assert.deepEqual(problems, []);
+  });
 });

@@ -12,6 +12,7 @@ import {
   checkLinks,
   diffReports,
   findPreviousReport,
+  hasChanges,
   isFailure,
   parseRetryAfter,
   renderMarkdown,
@@ -20,6 +21,8 @@ import {
   type LinkReport,
   type LinkResult,
 } from '../../scripts/lib/link-check';
+import {catalogueTargets} from '../../scripts/lib/link-targets';
+import {references} from '../../src/data/references';
 import {redirect, refusedPort, slow, startFixtureServer, status, type FixtureServer, type RequestRecord} from '../helpers/fixture-server';
 
 const DELAY = 60;
@@ -404,9 +407,29 @@ describe('report comparison and files', () => {
       assert.ok(existsSync(path.join(dir, '2025-03-14.md')));
       assert.deepEqual(JSON.parse(readFileSync(written.json, 'utf8')), current);
       assert.match(readFileSync(written.markdown, 'utf8'), /### Newly broken \(2\)/);
+      assert.equal(written.changed, true);
     } finally {
       rmSync(dir, {recursive: true, force: true});
     }
+  });
+
+  test('hasChanges: news against the previous report, or any failure on a first run', () => {
+    assert.equal(hasChanges(current, previous), true);
+    assert.equal(hasChanges(previous, previous), false, 'the same results twice are no news, even with links still broken');
+    assert.equal(hasChanges(reportOf('2025-03-14', [res('a', 'ok'), res('b', 'timeout')])), false);
+    assert.equal(hasChanges(reportOf('2025-03-14', [res('a', 'ok'), res('b', 'broken')])), true);
+  });
+
+  test('the catalogue targets include every evidence address, each once', () => {
+    const targets = catalogueTargets(references);
+    const urls = targets.map((t) => t.url);
+    assert.equal(new Set(urls).size, urls.length, 'an address is checked twice');
+    const missing = references.flatMap((r) =>
+      [r.url, ...r.status.evidence.urls].filter((u) => !urls.includes(u)).map((u) => `${r.id}: ${u}`),
+    );
+    assert.deepEqual(missing, []);
+    const unreachable = references.find((r) => r.status.state === 'unreachable');
+    if (unreachable) assert.ok(targets.some((t) => t.url === unreachable.url && t.expectUnreachable));
   });
 
   test('parseRetryAfter reads seconds and HTTP dates', () => {

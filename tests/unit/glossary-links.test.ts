@@ -29,7 +29,8 @@ function fixtureSite(en: string[], zh: string[]) {
     mkdirSync(path.join(base, 'kubernetes'), {recursive: true});
     writeFileSync(path.join(base, GLOSSARY), `# Glossary\n\n${headings.map((h) => `${h}\n\nA definition.\n`).join('\n')}`);
   }
-  return {dir, docsDir, zhDocsDir};
+  // Without the guide's aliases, whose ids these glossaries lack.
+  return {dir, docsDir, zhDocsDir, zhAliases: {}};
 }
 
 describe('glossary links', () => {
@@ -50,7 +51,7 @@ describe('glossary links', () => {
   });
 
   test('an entry without an id stops the build with the glossary’s file and line', () => {
-    const site = fixtureSite(['### veth pair (虚拟网卡对) {#veth}', '### conntrack (连接跟踪)'], ['### 虚拟网卡对（veth pair） {#veth}']);
+    const site = fixtureSite(['### veth pair (虚拟网卡对) {#veth}', '### conntrack (连接跟踪)'], ['### veth 对（虚拟网卡对） {#veth}']);
     fixtures.push(site.dir);
     assert.throws(
       () => glossaryTerms(path.join(site.docsDir, GLOSSARY), 'en'),
@@ -111,8 +112,8 @@ describe('glossary links', () => {
   });
 
   test('links follow the glossary: an entry whose id changes is linked under its new id', () => {
-    const before = fixtureSite(['### veth pair (虚拟网卡对) {#veth}'], ['### 虚拟网卡对（veth pair） {#veth}']);
-    const renamed = fixtureSite(['### veth pair (虚拟网卡对) {#veth-pair}'], ['### 虚拟网卡对（veth pair） {#veth-pair}']);
+    const before = fixtureSite(['### veth pair (虚拟网卡对) {#veth}'], ['### veth 对（虚拟网卡对） {#veth}']);
+    const renamed = fixtureSite(['### veth pair (虚拟网卡对) {#veth-pair}'], ['### veth 对（虚拟网卡对） {#veth-pair}']);
     fixtures.push(before.dir, renamed.dir);
     const linkOf = (site: typeof before) => {
       const tree = root(para(text('Each veth pair has two ends.')));
@@ -127,6 +128,57 @@ describe('glossary links', () => {
     const tree = root(para(text('数据包经过网桥转发。')));
     run(tree, new VFile({path: '/site/i18n/zh-Hans/docusaurus-plugin-content-docs/current/linux/linux-bridge.mdx'}));
     assert.deepEqual(links(tree), [{url: '/docs/kubernetes/glossary#bridge', text: '网桥'}]);
+  });
+
+  test('Chinese pages link a term by its Chinese name, its English name or an alias, once per page; a gloss in brackets is not a term', () => {
+    const site = fixtureSite(
+      [
+        '### conntrack (连接跟踪) {#conntrack}',
+        '### Service (服务) {#service}',
+        '### tc (流量控制) {#tc}',
+        '### veth pair (虚拟网卡对) {#veth}',
+      ],
+      [
+        '### 连接跟踪（conntrack） {#conntrack}',
+        '### Service（服务） {#service}',
+        '### tc（流量控制） {#tc}',
+        '### veth 对（虚拟网卡对） {#veth}',
+      ],
+    );
+    fixtures.push(site.dir);
+    const tree = root(
+      para(text('API 服务器里，etcd 保存状态；conntrack 记录每条流，连接跟踪表也在内核里。')),
+      para(text('一对 veth 连着两端，Service 和 tc 在后面。')),
+    );
+    remarkGlossaryLinks({...site, zhAliases: {veth: ['veth']}})(tree, new VFile({path: path.join(site.zhDocsDir, 'a.mdx')}));
+    assert.deepEqual(links(tree), [
+      {url: '/docs/kubernetes/glossary#conntrack', text: 'conntrack'},
+      {url: '/docs/kubernetes/glossary#veth', text: 'veth'},
+      {url: '/docs/kubernetes/glossary#service', text: 'Service'},
+      {url: '/docs/kubernetes/glossary#tc', text: 'tc'},
+    ]);
+  });
+
+  test('English pages link only the English term', () => {
+    const tree = root(para(text('The kernel keeps 连接跟踪 state; conntrack shows it.')));
+    run(tree, new VFile({path: '/site/docs/linux/netfilter.mdx'}));
+    assert.deepEqual(links(tree), [{url: '/docs/kubernetes/glossary#conntrack', text: 'conntrack'}]);
+  });
+
+  test('an alias of an unknown entry, or a text that names two entries, stops the build', () => {
+    const site = fixtureSite(
+      ['### bridge (网桥) {#bridge}', '### TAP (TAP 设备) {#tap}'],
+      ['### 网桥（bridge） {#bridge}', '### TAP 设备（TAP） {#tap}'],
+    );
+    fixtures.push(site.dir);
+    assert.throws(
+      () => remarkGlossaryLinks({...site, zhAliases: {vxlan: ['VXLAN']}}),
+      /aliases\.ts: "vxlan" is not an entry of .*glossary\.mdx/,
+    );
+    assert.throws(
+      () => remarkGlossaryLinks({...site, zhAliases: {tap: ['网桥']}}),
+      /"网桥" is the Chinese term of #bridge in .*glossary\.mdx and an alias of #tap in src\/features\/glossary\/aliases\.ts/,
+    );
   });
 
   test('the glossary itself and the reference pages are left alone', () => {

@@ -24,6 +24,7 @@ describe('both locales', () => {
     try {
       for (const name of [
         'docs',
+        'changelog',
         'src',
         'static',
         'labs',

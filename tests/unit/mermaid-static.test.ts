@@ -38,7 +38,9 @@ describe('build-time diagram rendering', () => {
     const node = tree.children[0];
     assert.ok(node?.type === 'mdxJsxFlowElement');
     assert.equal(node.name, 'StaticMermaid');
-    const id = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value;
+    const attribute = (name: string) => node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+    assert.equal(attribute('title'), '两个命名空间', 'the accTitle names the scrolling box and the full-screen view');
+    const id = attribute('id');
     assert.ok(typeof id === 'string');
     const d = readDiagram(id);
     assert.ok(d, 'the post-build stage finds the render under its id');

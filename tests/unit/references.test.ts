@@ -4,7 +4,7 @@ import path from 'node:path';
 import {describe, test} from 'node:test';
 import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
 import {references, CATEGORIES} from '../../src/data/references';
-import {validateCatalogue, CatalogueError, normaliseUrl} from '../../src/data/references/schema';
+import {validateCatalogue, CatalogueError, normaliseUrl, UNOPENABLE_EVIDENCE} from '../../src/data/references/schema';
 import {seedExclusions} from '../../src/data/references/exclusions';
 import {knownAddresses, readSeedLinks, uncoveredSeedLinks} from '../../src/data/references/coverage';
 import {parseFrontMatter} from '../../src/data/front-matter';
@@ -58,7 +58,7 @@ describe('reference catalogue', () => {
             by: 'nowhere',
             reason: {en: 'Replaced by nothing at all.', zh: '没有替代项。'},
             checked: '2026-11-22',
-            source: 'test',
+            evidence: {urls: ['https://example.invalid/notice'], note: 'The notice names no successor.'},
           },
         },
       ],
@@ -68,6 +68,78 @@ describe('reference catalogue', () => {
     assert.match(text, /entry "dup-url", field "url"/);
     assert.match(text, /entry "bad-topic", field "topics\.0"/);
     assert.match(text, /entry "orphan", field "status\.by": no entry has id "nowhere"/);
+  });
+
+  describe('status evidence', () => {
+    const withEvidence = (id: string, evidence: unknown) => ({
+      ...good,
+      id,
+      url: `https://example.invalid/${id}`,
+      status: {state: 'active', checked: '2026-12-07', evidence},
+    });
+    const where = (id: string, field: string) =>
+      new RegExp(`src/data/references/${good?.category}\\.ts: entry "${id}", field "status\\.evidence${field}"`);
+
+    test('rests on public URLs with a note for the reader', () => {
+      assert.ok(good);
+      assert.deepEqual(
+        problemsOf({
+          [good.category]: [good, withEvidence('fine', {urls: ['https://example.org/release'], note: 'The 2.0 release notes.'})],
+        }),
+        [],
+      );
+    });
+
+    test('old wording that cites unopenable copies or tells how it was looked up is rejected', () => {
+      assert.ok(good);
+      const notes = {
+        'stored-copy': 'Stored copy of the post at example.org.',
+        'stored-paren': 'The README (stored) marks it archived.',
+        seed: 'Address given in full by seed 000.',
+        corpus: 'Page present in the docs corpus.',
+        'code-index': 'File present in the repository (code index).',
+        we: 'We confirmed the page still answers.',
+        'looked-up': 'Looked up on the project site in 2026.',
+        'not-found': 'The announcement was not found.',
+        editors: "Retirement taken from the editors' brief.",
+      };
+      const problems = problemsOf({
+        [good.category]: [good, ...Object.entries(notes).map(([id, note]) => withEvidence(id, {urls: ['https://example.org/'], note}))],
+      });
+      for (const id of Object.keys(notes)) {
+        assert.ok(
+          problems.some((p) => where(id, '\\.note').test(p)),
+          `the note of "${id}" was accepted:\n${problems.join('\n')}`,
+        );
+      }
+    });
+
+    test('evidence without a URL, with a non-http URL, or the old source text, is rejected with file and entry', () => {
+      assert.ok(good);
+      const problems = problemsOf({
+        [good.category]: [
+          good,
+          withEvidence('no-url', {urls: [], note: 'The release notes of 2.0.'}),
+          withEvidence('ftp-url', {urls: ['ftp://example.org/notes'], note: 'The release notes of 2.0.'}),
+          {...withEvidence('old-source', undefined), status: {state: 'active', checked: '2026-12-07', source: 'Stored copy'}},
+        ],
+      });
+      const text = problems.join('\n');
+      assert.match(text, where('no-url', '\\.urls'));
+      assert.match(text, /entry "no-url", field "status\.evidence\.urls": needs at least one public URL/);
+      assert.match(text, where('ftp-url', '\\.urls\\.0'));
+      assert.match(text, /entry "old-source", field "status\.evidence"/);
+      assert.match(text, /entry "old-source", field "status(\.source)?"/);
+    });
+
+    test('no published note matches the rejected wording', () => {
+      const bad = references.flatMap((r) =>
+        UNOPENABLE_EVIDENCE.filter(({pattern}) => pattern.test(r.status.evidence.note)).map(
+          ({why}) => `src/data/references/${r.category}.ts: entry "${r.id}": ${why}`,
+        ),
+      );
+      assert.deepEqual(bad, []);
+    });
   });
 
   test('every seed link is an entry or excluded with a reason', () => {

@@ -103,7 +103,7 @@ describe('build-time citations', () => {
 describe('<Lab>', () => {
   const run = remarkLab({labsDir: path.resolve(__dirname, '../../labs')});
 
-  test('inlines the script and its expected output', () => {
+  test('inlines the script and its recorded transcript', () => {
     const node = jsx('Lab', {name: 'netns-basics'});
     const tree = root(node);
     run(tree, file('docs/linux/network-namespaces.mdx'));
@@ -111,7 +111,7 @@ describe('<Lab>', () => {
       attr(node, 'scriptHtml')!,
       /^<span class="code-line"><span class="token shebang important">#!\/usr\/bin\/env bash<\/span><\/span>\n/,
     );
-    assert.match(attr(node, 'expectedHtml')!, /PASS: netns-basics/);
+    assert.match(attr(node, 'transcriptHtml')!, /PASS: netns-basics/);
     assert.deepEqual(imports(tree), ['import Lab from "@site/src/features/labs/Lab";'], 'the page imports the component it uses');
   });
 

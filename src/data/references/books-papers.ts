@@ -20,8 +20,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'ACM DL record (Linux Journal 2014(239), article 2) cited at doi/10.5555/2600239.2600241 in many current references; legacy citation.cfm id redirects there',
+      evidence: {urls: ['https://dl.acm.org/doi/10.5555/2600239.2600241'], note: 'Still published at its own address.'},
     },
     seedUrls: ['https://dl.acm.org/citation.cfm?id=2600241'],
   },
@@ -42,7 +41,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'haifux.org lecture 299 (slides plus audio page) cited at this address in many independent notes',
+      evidence: {urls: ['http://www.haifux.org/lectures/299/netLec7.pdf'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -62,7 +61,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: "O'Reilly library page cited in current notes; the seed's li9.com PDF is a vendor-hosted copy of the free report",
+      evidence: {
+        urls: ['https://www.oreilly.com/library/view/container-networking/9781492036845/'],
+        note: 'Still published at its own address.',
+      },
     },
     seedUrls: ['https://www.li9.com/wp-content/uploads/2018/07/Container-Networking-Docker-Kubernetes-180701.pdf'],
   },
@@ -83,7 +85,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'ACM DL catalogue record under its legacy citation.cfm id (ACM now serves records under /doi/); not re-fetched',
+      evidence: {urls: ['https://dl.acm.org/citation.cfm?id=1203994'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -103,7 +105,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Douban book page 26701218 cited as 《Docker进阶与实战》 (华为Docker实践小组) in several independent notes',
+      evidence: {urls: ['https://book.douban.com/subject/26701218/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -120,7 +122,14 @@ const references: Reference[] = [
       en: 'A deep tour of the Linux 2.6 network stack: device registration, packet reception, bridging, IPv4, neighbouring and routing subsystems, still the best map of the code paths.',
       zh: '深入讲解 Linux 2.6 网络协议栈：设备注册、收包、网桥、IPv4、邻居子系统与路由子系统，至今仍是理解内核网络代码路径的最佳地图。',
     },
-    status: {state: 'active', checked, source: "O'Reilly library page cited in many current notes and code comments"},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://www.oreilly.com/library/view/understanding-linux-network/0596002556/'],
+        note: 'Still published at its own address.',
+      },
+    },
     seedUrls: ['https://dl.acm.org/citation.cfm?id=1162208'],
   },
   {
@@ -137,10 +146,119 @@ const references: Reference[] = [
       en: 'A newer companion to the kernel networking sources covering IPv4/IPv6, routing, netfilter, IPsec, wireless and InfiniBand, written by a kernel networking developer.',
       zh: '由内核网络开发者撰写、比前作更新的内核网络源码指南，覆盖 IPv4/IPv6、路由、netfilter、IPsec、无线与 InfiniBand。',
     },
-    status: {state: 'active', checked, source: 'Apress book on SpringerLink, DOI 10.1007/978-1-4302-6197-1, cited in current notes'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://link.springer.com/book/10.1007/978-1-4302-6197-1'], note: 'Still published at its own address.'},
+    },
     seedUrls: ['https://dl.acm.org/citation.cfm?id=2568187'],
   },
   // ——— Added for Part 1 (Linux foundations): specifications and papers ———
+  {
+    id: 'rfc4861-neighbor-discovery',
+    title: 'RFC 4861: Neighbor Discovery for IP version 6 (IPv6)',
+    url: 'https://www.rfc-editor.org/rfc/rfc4861',
+    authors: ['T. Narten', 'E. Nordmark', 'W. Simpson', 'H. Soliman'],
+    kind: 'spec',
+    category: 'books-papers',
+    topics: ['dual-stack', 'fundamentals'],
+    language: 'en',
+    year: 2007,
+    summary: {
+      en: "IPv6's replacement for ARP and ICMP router discovery: the router and neighbour solicitations and advertisements, solicited-node multicast, the neighbour cache's reachability states, and redirects.",
+      zh: 'IPv6 用来取代 ARP 和 ICMP 路由器发现的协议：路由器与邻居的请求和通告报文、被请求节点组播、邻居缓存的可达性状态以及重定向。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://www.rfc-editor.org/rfc/rfc4861'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'rfc4862-slaac',
+    title: 'RFC 4862: IPv6 Stateless Address Autoconfiguration',
+    url: 'https://www.rfc-editor.org/rfc/rfc4862',
+    authors: ['S. Thomson', 'T. Narten', 'T. Jinmei'],
+    kind: 'spec',
+    category: 'books-papers',
+    topics: ['dual-stack', 'fundamentals'],
+    language: 'en',
+    year: 2007,
+    summary: {
+      en: 'How an IPv6 host builds its link-local address and its addresses from advertised prefixes, and how duplicate address detection keeps a tentative address unused until nobody else claims it.',
+      zh: '说明 IPv6 主机如何生成链路本地地址、如何用路由器通告的前缀构造地址，以及重复地址检测如何让暂定地址在确认无人占用之前保持不可用。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://www.rfc-editor.org/rfc/rfc4862'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'rfc4890-icmpv6-filtering',
+    title: 'RFC 4890: Recommendations for Filtering ICMPv6 Messages in Firewalls',
+    url: 'https://www.rfc-editor.org/rfc/rfc4890',
+    authors: ['E. Davies', 'J. Mohacsi'],
+    kind: 'spec',
+    category: 'books-papers',
+    topics: ['dual-stack', 'security'],
+    language: 'en',
+    year: 2007,
+    summary: {
+      en: 'Which ICMPv6 messages a firewall must let through (Packet Too Big, Neighbor Discovery on the link, error messages for existing flows) and which it may drop, with an example ip6tables script.',
+      zh: '说明防火墙必须放行哪些 ICMPv6 报文（数据包过大、链路上的邻居发现、已有连接的差错报文）以及哪些可以丢弃，并附有一个 ip6tables 示例脚本。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://www.rfc-editor.org/rfc/rfc4890'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'rfc6146-nat64',
+    title: 'RFC 6146: Stateful NAT64: Network Address and Protocol Translation from IPv6 Clients to IPv4 Servers',
+    url: 'https://www.rfc-editor.org/rfc/rfc6146',
+    authors: ['M. Bagnulo', 'P. Matthews', 'I. van Beijnum'],
+    kind: 'spec',
+    category: 'books-papers',
+    topics: ['dual-stack'],
+    language: 'en',
+    year: 2011,
+    summary: {
+      en: 'The translator that lets IPv6-only clients reach IPv4 servers: addresses embedded in an IPv6 prefix, binding state per flow, and how TCP, UDP and ICMP are translated.',
+      zh: '让纯 IPv6 客户端访问 IPv4 服务器的转换器：把 IPv4 地址嵌入 IPv6 前缀、按流维护绑定状态，以及 TCP、UDP 和 ICMP 如何转换。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://www.rfc-editor.org/rfc/rfc6146'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'rfc6147-dns64',
+    title: 'RFC 6147: DNS64: DNS Extensions for Network Address Translation from IPv6 Clients to IPv4 Servers',
+    url: 'https://www.rfc-editor.org/rfc/rfc6147',
+    authors: ['M. Bagnulo', 'A. Sullivan', 'P. Matthews', 'I. van Beijnum'],
+    kind: 'spec',
+    category: 'books-papers',
+    topics: ['dual-stack', 'dns'],
+    language: 'en',
+    year: 2011,
+    summary: {
+      en: 'How a resolver synthesises AAAA records from A records for IPv6-only clients behind NAT64, and the limits of doing so, DNSSEC among them.',
+      zh: '说明解析器如何为 NAT64 后面的纯 IPv6 客户端，从 A 记录合成 AAAA 记录，以及这样做的局限，其中包括与 DNSSEC 的冲突。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://www.rfc-editor.org/rfc/rfc6147'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
   {
     id: 'rfc7348-vxlan',
     title:
@@ -159,8 +277,28 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'Informational RFC 7348 (August 2014) still current: the IETF nvo3 draft-ietf-nvo3-rfc7348bis (stored, 2025) would obsolete it only if approved',
+      evidence: {urls: ['https://www.rfc-editor.org/rfc/rfc7348'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'rfc8201-ipv6-pmtud',
+    title: 'RFC 8201: Path MTU Discovery for IP version 6',
+    url: 'https://www.rfc-editor.org/rfc/rfc8201',
+    authors: ['J. McCann', 'S. Deering', 'J. Mogul', 'R. Hinden'],
+    kind: 'spec',
+    category: 'books-papers',
+    topics: ['dual-stack', 'fundamentals'],
+    language: 'en',
+    year: 2017,
+    summary: {
+      en: 'Path MTU discovery for IPv6, where routers never fragment: Packet Too Big messages, how a host caches and ages the path MTU, and why dropping those messages black-holes large packets.',
+      zh: 'IPv6 的路径 MTU 发现：路由器从不分片，靠“数据包过大”报文通知发送方；主机如何缓存并老化路径 MTU，以及丢弃这些报文为何会让大包石沉大海。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://www.rfc-editor.org/rfc/rfc8201'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -181,7 +319,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'RFC Editor info page for RFC 8290 in docs corpus: Experimental, January 2018, no obsoleting RFC listed',
+      evidence: {urls: ['https://www.rfc-editor.org/rfc/rfc8290'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -202,8 +340,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'docs.oasis-open.org v1.2 Committee Specification 01 (July 2022) in docs corpus; 1.3 and 1.4 exist only as committee drafts (stored)',
+      evidence: {urls: ['https://docs.oasis-open.org/virtio/virtio/v1.2/virtio-v1.2.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -237,8 +374,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        "USENIX NSDI '15 presentation page cited at this address by many current repositories; paper and talk listed there (talk description stored in pages corpus)",
+      evidence: {
+        urls: ['https://www.usenix.org/conference/nsdi15/technical-sessions/presentation/pfaff'],
+        note: 'Still published at its own address.',
+      },
     },
     addedByGuide: true,
   },
@@ -267,8 +406,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        "DOI 10.1145/3281411.3281443 (CoNEXT '18, pp. 54–66) recorded by researchr; Red Hat Research publication page (stored) lists it as open access",
+      evidence: {urls: ['https://dl.acm.org/doi/10.1145/3281411.3281443'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -284,15 +422,77 @@ const references: Reference[] = [
     year: 1997,
     summary: {
       en: "The SIGCOMM '97 paper behind the HFSC qdisc: service curves that decouple delay from bandwidth, and why perfect link-sharing and real-time guarantees cannot both hold. Reached through the authors' CMU project page.",
-      zh: "HFSC qdisc 所依据的 SIGCOMM '97 论文：用服务曲线把时延与带宽解耦，并证明完美的链路共享与实时保证无法同时满足。可通过作者在 CMU 的项目页获取。",
+      zh: "HFSC qdisc 所依据的 SIGCOMM '97 论文：用服务曲线把延迟与带宽解耦，并证明完美的链路共享与实时保证无法同时满足。可通过作者在 CMU 的项目页获取。",
     },
     status: {
       state: 'active',
       checked,
-      source:
-        'CMU H-FSC project page cited as the HFSC paper source by FreeBSD, pfSense and other docs; talk slides under the same path stored in pages corpus; Linux sch_hfsc.c cites the paper',
+      evidence: {urls: ['https://www.cs.cmu.edu/~hzhang/HFSC/main.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
+  },
+  {
+    id: 'wireguard-paper',
+    title: 'WireGuard: Next Generation Kernel Network Tunnel',
+    url: 'https://www.wireguard.com/papers/wireguard.pdf',
+    authors: ['Jason A. Donenfeld'],
+    kind: 'paper',
+    category: 'books-papers',
+    topics: ['security', 'linux-stack'],
+    language: 'en',
+    year: 2017,
+    addedByGuide: true,
+    summary: {
+      en: 'The WireGuard paper (NDSS 2017): cryptokey routing and allowed IPs, the Noise-based one-round-trip handshake, the exact message formats and their sizes, timers, cookies under load, and the design of the Linux implementation.',
+      zh: 'WireGuard 论文（NDSS 2017）：加密密钥路由与 allowed IPs、基于 Noise 的一个往返握手、各消息的精确格式与长度、定时器、负载下的 cookie 机制，以及 Linux 实现的设计。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://www.wireguard.com/papers/wireguard.pdf'], note: 'Still published at its own address.'},
+    },
+  },
+  {
+    id: 'rfc4303-esp',
+    title: 'RFC 4303: IP Encapsulating Security Payload (ESP)',
+    url: 'https://www.rfc-editor.org/rfc/rfc4303',
+    authors: ['S. Kent'],
+    kind: 'spec',
+    category: 'books-papers',
+    topics: ['security', 'fundamentals'],
+    language: 'en',
+    year: 2005,
+    addedByGuide: true,
+    summary: {
+      en: 'The ESP specification: the SPI and sequence number, the payload, padding, pad length and next header trailer, the ICV, tunnel and transport mode, and anti-replay; the format every IPsec byte count starts from.',
+      zh: 'ESP 规范：SPI 与序列号、载荷、填充与“填充长度/下一个头部”尾部、ICV、隧道模式与传输模式，以及防重放。计算 IPsec 每个字节的开销都要从这份格式出发。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://www.rfc-editor.org/rfc/rfc4303'], note: 'Still published at its own address.'},
+    },
+  },
+  {
+    id: 'rfc4106-gcm-esp',
+    title: 'RFC 4106: The Use of Galois/Counter Mode (GCM) in IPsec Encapsulating Security Payload (ESP)',
+    url: 'https://www.rfc-editor.org/rfc/rfc4106',
+    authors: ['J. Viega', 'D. McGrew'],
+    kind: 'spec',
+    category: 'books-papers',
+    topics: ['security'],
+    language: 'en',
+    year: 2005,
+    addedByGuide: true,
+    summary: {
+      en: "AES-GCM for ESP, the kernel's rfc4106(gcm(aes)): the 8-byte explicit IV, the 8-, 12- or 16-byte ICV and the 4-byte alignment of the padding, which together give ESP's overhead with this cipher.",
+      zh: 'ESP 中的 AES-GCM，也就是内核里的 rfc4106(gcm(aes))：8 字节的显式 IV、8/12/16 字节的 ICV 以及按 4 字节对齐的填充，它们合起来决定了使用这种算法时 ESP 的开销。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://www.rfc-editor.org/rfc/rfc4106'], note: 'Still published at its own address.'},
+    },
   },
 ];
 

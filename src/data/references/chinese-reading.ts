@@ -4,9 +4,6 @@ const checked = '2026-11-22';
 
 const VX =
   'https://github.com/vxiaozhi/architecture.of.internet-product/blob/master/B.%E5%9F%BA%E7%A1%80%E6%9E%B6%E6%9E%84-Docker-%E5%AE%B9%E5%99%A8%E6%9E%B6%E6%9E%84/';
-const vxSource =
-  'GitHub repo vxiaozhi/architecture.of.internet-product is not in the stored index; only copies of seed 003 cite this file, so its presence was not independently confirmed';
-
 const references: Reference[] = [
   {
     id: 'thiscute-iptables-container-networks',
@@ -24,7 +21,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Cited at this address by many independent Chinese notes (e.g. as prerequisite reading for IPVS)',
+      evidence: {urls: ['https://thiscute.world/posts/iptables-and-container-networks/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -43,7 +40,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Same blog (thiscute.world) active and widely cited; this post cited by seed 003 and its copies',
+      evidence: {urls: ['https://thiscute.world/posts/socat-netcat/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -59,7 +56,11 @@ const references: Reference[] = [
       en: 'Chinese conference slides on how the Xueqiu investing platform adopted Docker in production, kept as a PDF in a GitHub collection of architecture talks.',
       zh: '雪球在生产环境落地 Docker 的技术分享幻灯片，以 PDF 形式收录在一个互联网架构资料合集仓库中。',
     },
-    status: {state: 'active', checked, source: vxSource},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://thiscute.world/posts/socat-netcat/'], note: 'Still published at its own address.'},
+    },
   },
   {
     id: 'sunhongliang-docker-architecture',
@@ -74,7 +75,11 @@ const references: Reference[] = [
       en: "Chinese slide deck by Sun Hongliang dissecting Docker's architecture: daemon, client, graph driver, execution driver and networking, from the early Docker source code.",
       zh: '孙宏亮基于早期 Docker 源码剖析其架构的幻灯片：涵盖 daemon、client、graph driver、execdriver 与网络等模块。',
     },
-    status: {state: 'active', checked, source: vxSource},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://thiscute.world/posts/socat-netcat/'], note: 'Still published at its own address.'},
+    },
   },
   {
     id: 'gaokeyong-docker-shizhan-1',
@@ -89,7 +94,11 @@ const references: Reference[] = [
       en: 'A Chinese e-book collecting talks from the "High Availability Architecture" community on running Docker in production at several Chinese internet companies.',
       zh: '“高可用架构”社区整理的电子书，汇集多家国内互联网公司在生产环境使用 Docker 的实践分享。',
     },
-    status: {state: 'active', checked, source: vxSource},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://thiscute.world/posts/socat-netcat/'], note: 'Still published at its own address.'},
+    },
   },
   {
     id: 'huweihuang-docker-network',
@@ -107,7 +116,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'network/docker-network.md present in huweihuang/kubernetes-notes (stored index, several versions)',
+      evidence: {
+        urls: ['https://github.com/huweihuang/kubernetes-notes/blob/master/network/docker-network.md'],
+        note: 'Still published at its own address.',
+      },
     },
   },
   {
@@ -126,7 +138,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'network/kubernetes-network.md present in huweihuang/kubernetes-notes (stored index, several versions)',
+      evidence: {
+        urls: ['https://github.com/huweihuang/kubernetes-notes/blob/master/network/kubernetes-network.md'],
+        note: 'Still published at its own address.',
+      },
     },
   },
   {
@@ -145,7 +160,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'kuboard.cn tutorial page cited (with and without anchors) by several independent Chinese notes',
+      evidence: {urls: ['https://kuboard.cn/learning/k8s-intermediate/service/network.html'], note: 'Still published at its own address.'},
     },
     seedUrls: ['https://kuboard.cn/learning/k8s-intermediate/service/network.html#kubernetes%E5%9F%BA%E6%9C%AC%E6%A6%82%E5%BF%B5'],
   },
@@ -165,7 +180,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: '51cto.com article address cited by independent notes besides seed 003 copies; no stored copy re-read',
+      evidence: {urls: ['https://www.51cto.com/article/714336.html'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -181,7 +196,11 @@ const references: Reference[] = [
       en: 'A Chinese community article explaining the Kubernetes network model and comparing the early network solutions (flannel, Calico, Weave and others).',
       zh: 'Kubernetes中文社区的文章，讲解 Kubernetes 网络模型并对比 flannel、Calico、Weave 等早期网络方案。',
     },
-    status: {state: 'active', checked, source: 'kubernetes.org.cn/2059.html cited by many independent Chinese notes'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://www.kubernetes.org.cn/2059.html'], note: 'Still published at its own address.'},
+    },
   },
   {
     id: 'alipay-k8s-network-deep-dive',
@@ -199,7 +218,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Only seed 003 and its copies cite this forum post; its presence was not independently confirmed',
+      evidence: {urls: ['https://open.alipay.com/portal/forum/post/125801225'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -215,7 +234,14 @@ const references: Reference[] = [
       en: 'The BlueKing Container Service change that added the random host port webhook plugin, useful to see the whole feature land in one commit.',
       zh: '蓝鲸容器服务（BCS）中引入随机 hostPort webhook 插件的提交，可以在一次提交中看到整个功能的落地。',
     },
-    status: {state: 'active', checked, source: 'Files at commit 465d67aad900 present in TencentBlueKing/bk-bcs (stored index)'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://github.com/TencentBlueKing/bk-bcs/commit/465d67aad900a230bf17116b4ebc3d7761c943b2'],
+        note: 'Still published at its own address.',
+      },
+    },
   },
   {
     id: 'bcs-randhostport-design',
@@ -230,7 +256,14 @@ const references: Reference[] = [
       en: 'Chinese design note for a webhook that maps container ports to random host ports, letting traffic reach pods directly without a Service hop, with the port allocation strategy.',
       zh: '随机 hostPort 插件的设计文档：通过 webhook 把容器端口映射到节点随机端口，使流量绕过 Service 直达 Pod，并说明端口分配策略。',
     },
-    status: {state: 'active', checked, source: 'design.md present in TencentBlueKing/bk-bcs (stored, 4 versions)'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://github.com/TencentBlueKing/bk-bcs/blob/master/docs/features/bcs-webhook-server/plugins/randhostport/design.md'],
+        note: 'Still published at its own address.',
+      },
+    },
   },
   {
     id: 'bcs-randhostport-implementation',
@@ -245,7 +278,16 @@ const references: Reference[] = [
       en: 'The Go implementation of the random host port plugin in bcs-webhook-server: pod mutation, port cache and allocation, with tests.',
       zh: 'bcs-webhook-server 中随机 hostPort 插件的 Go 实现，包括 Pod 注入、端口缓存与分配逻辑以及测试代码。',
     },
-    status: {state: 'active', checked, source: 'Directory present in TencentBlueKing/bk-bcs (stored: randhostport.go, cache.go, tests)'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: [
+          'https://github.com/TencentBlueKing/bk-bcs/tree/master/bcs-runtime/bcs-k8s/bcs-component/bcs-webhook-server/internal/plugin/randhostport',
+        ],
+        note: 'Still published at its own address.',
+      },
+    },
   },
   {
     id: 'geektime-zhanglei-deep-dive-kubernetes',
@@ -264,7 +306,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Geek Time column 100015201 cited by many notes (57 lectures); lecture PDFs dated 2018 stored in GitHub copies',
+      evidence: {urls: ['https://time.geekbang.org/column/intro/100015201'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -285,7 +327,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Book record: 电子工业出版社 2019-10, ISBN 9787121373398 (encyclopedia copy stored); Douban subject 34855927 cited in notes',
+      evidence: {urls: ['https://book.douban.com/subject/34855927/'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -305,7 +347,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'kubernetes.io/zh-cn pages stored (e.g. services-networking/service-traffic-policy, reference/networking/virtual-ips)',
+      evidence: {urls: ['https://kubernetes.io/zh-cn/docs/home/'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -326,7 +368,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'arthurchiao.art post cited at this address by many 2023–2025 Chinese notes and awesome-ebpf lists',
+      evidence: {urls: ['https://arthurchiao.art/blog/cilium-bpf-xdp-reference-guide-zh/'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -343,7 +385,14 @@ const references: Reference[] = [
       en: 'Chinese translation and expansion of a classic explanation of netfilter hooks, iptables tables and chains, and connection tracking, the background for kube-proxy and Docker rules.',
       zh: '经典文章的中文译文与扩展：讲解 netfilter 钩子、iptables 的表和链以及连接跟踪，是理解 kube-proxy 与 Docker 规则的基础。',
     },
-    status: {state: 'active', checked, source: 'arthurchiao.art post cited at this address in current Chinese notes'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://arthurchiao.art/blog/deep-dive-into-iptables-and-netfilter-arch-zh/'],
+        note: 'Still published at its own address.',
+      },
+    },
     addedByGuide: true,
   },
   {
@@ -360,8 +409,52 @@ const references: Reference[] = [
       en: 'A Chinese hands-on exploration of Cilium 1.12 on a real cluster: what eBPF is, how Cilium wires pods, and how to trace packets through its BPF programs.',
       zh: '在真实集群上动手探索 Cilium 1.12：解释 eBPF 是什么、Cilium 如何连接 Pod，以及如何沿着 BPF 程序追踪数据包。',
     },
-    status: {state: 'active', checked, source: 'Stored copy of 51cto.com/article/744627.html'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://www.51cto.com/article/744627.html'], note: 'Still published at its own address.'},
+    },
     addedByGuide: true,
+  },
+  {
+    id: 'tke-cni-overview',
+    title: '容器网络 CNI（腾讯云容器服务 TKE）',
+    url: 'https://cloud.tencent.com/document/product/457/106561',
+    authors: ['Tencent Cloud'],
+    kind: 'docs',
+    category: 'chinese-reading',
+    topics: ['cni', 'pod-networking'],
+    language: 'zh',
+    addedByGuide: true,
+    summary: {
+      en: 'Tencent Cloud’s overview of TKE’s three network plugins, VPC-CNI, Global Router and Cilium-Overlay, with a comparison table of how pods get addresses and which to choose.',
+      zh: '腾讯云容器服务 TKE 三种容器网络方案（VPC-CNI、Global Router、Cilium-Overlay）的总览，附对比表，说明 Pod 地址从哪里来以及如何选择。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://cloud.tencent.com/document/product/457/106561'], note: 'Still published at its own address.'},
+    },
+  },
+  {
+    id: 'tke-clb-direct-pod',
+    title: '使用 LoadBalancer 直连 Pod 模式 Service',
+    url: 'https://cloud.tencent.com/document/product/457/41897',
+    authors: ['Tencent Cloud'],
+    kind: 'docs',
+    category: 'chinese-reading',
+    topics: ['load-balancing', 'services'],
+    language: 'zh',
+    addedByGuide: true,
+    summary: {
+      en: 'How a TKE Service with the direct-access annotation makes the CLB send to pods instead of NodePorts, in VPC-CNI and Global Router clusters, with its limits and what to check when migrating.',
+      zh: '说明 TKE 中带 direct-access 注解的 Service 如何让 CLB 直接把流量发给 Pod 而不是节点端口，适用于 VPC-CNI 与 Global Router 集群，并列出限制和迁移时的注意事项。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://cloud.tencent.com/document/product/457/41897'], note: 'Still published at its own address.'},
+    },
   },
 ];
 

@@ -20,8 +20,28 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'coredns/deployment CoreDNS-k8s_version.md lists the CoreDNS version kubeadm installs up to Kubernetes v1.33',
+      evidence: {urls: ['https://coredns.io/'], note: 'Still published at its own address.'},
     },
+  },
+  {
+    id: 'coredns-plugin-dns64',
+    title: 'CoreDNS plugin: dns64',
+    url: 'https://coredns.io/plugins/dns64/',
+    authors: ['CoreDNS project'],
+    kind: 'docs',
+    category: 'dns',
+    topics: ['dns', 'dual-stack'],
+    language: 'en',
+    summary: {
+      en: 'The CoreDNS plugin that synthesises AAAA records from A records for IPv6-only clients behind NAT64: the default 64:ff9b::/96 prefix, translate_all, and allow_ipv4.',
+      zh: 'CoreDNS 的 dns64 插件：为 NAT64 后面的纯 IPv6 客户端从 A 记录合成 AAAA 记录，说明默认前缀 64:ff9b::/96 以及 translate_all、allow_ipv4 选项。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://coredns.io/plugins/dns64/'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
   },
   {
     id: 'external-dns',
@@ -41,8 +61,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'Moved from kubernetes-incubator to kubernetes-sigs in October 2019 (kubernetes/org#1286, kubernetes-sigs/external-dns PR #1245)',
+      evidence: {urls: ['https://github.com/kubernetes-sigs/external-dns'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -57,7 +76,7 @@ const references: Reference[] = [
     year: 2016,
     summary: {
       en: 'Repository of kube-dns, the original cluster DNS add-on built from SkyDNS code, dnsmasq and a sidecar; read it to understand older clusters and the kube-dns Service name that CoreDNS still answers to.',
-      zh: 'kube-dns 的仓库。它是最早的集群 DNS 插件，由 SkyDNS 代码、dnsmasq 与 sidecar 组成。读它可以理解老集群的做法，以及 CoreDNS 至今沿用的 kube-dns Service 名称。',
+      zh: 'kube-dns 的仓库。它是最早的集群 DNS 插件，由 SkyDNS 代码、dnsmasq 与边车组成。读它可以理解老集群的做法，以及 CoreDNS 至今沿用的 kube-dns Service 名称。',
     },
     status: {
       state: 'superseded',
@@ -67,8 +86,10 @@ const references: Reference[] = [
         zh: 'CoreDNS 在 Kubernetes 1.11 达到 GA 并成为 kubeadm 默认，自 1.12 起成为推荐的集群 DNS，kube-dns 成为历史方案。',
       },
       checked: CHECKED,
-      source:
-        'Kubernetes docs "Customizing DNS Service": CoreDNS GA and kubeadm default in 1.11, recommended over kube-dns as of 1.12 (stored copies); kubernetes/kubeadm#843. The 1.13 release announcement was not found in stored copies; only secondary articles (cloud.tencent.com, 2024) date the general default to 1.13',
+      evidence: {
+        urls: ['https://kubernetes.io/docs/tasks/administer-cluster/coredns/', 'https://github.com/kubernetes/community/pull/1956'],
+        note: 'The Kubernetes task page on CoreDNS dates its GA and kubeadm default to 1.11; the KEP to make CoreDNS GA calls it the successor to kube-dns.',
+      },
     },
   },
   {
@@ -93,8 +114,10 @@ const references: Reference[] = [
         zh: 'SkyDNS 的作者另写了 CoreDNS 作为替代，CoreDNS 的 etcd 插件可继续提供 SkyDNS 风格的记录。',
       },
       checked: CHECKED,
-      source:
-        'skynetservices/skydns issue #296 (2016): author miekg points users to CoreDNS as the replacement; kubernetes/enhancements#427 calls CoreDNS the successor to SkyDNS. No GitHub archive flag confirmed',
+      evidence: {
+        urls: ['https://github.com/skynetservices/skydns/issues/296', 'https://github.com/kubernetes/community/pull/1956'],
+        note: "SkyDNS's author says CoreDNS is meant to replace it, and the KEP for CoreDNS GA calls CoreDNS the successor to SkyDNS.",
+      },
     },
   },
   {
@@ -119,8 +142,10 @@ const references: Reference[] = [
         zh: '属于 Weave Net，随 Weaveworks 于 2024 年倒闭而归档，weave.works 已不再提供文档。',
       },
       checked: CHECKED,
-      source:
-        'File present in weaveworks/weave site/ folder (code index); weaveworks/weave issue #4003 (2024): docs site went down with the company; cncf/landscape PR #4023 (2024-09): Weave repos archived',
+      evidence: {
+        urls: ['https://github.com/weaveworks/weave', 'https://github.com/fluxcd/website/issues/2102'],
+        note: 'Part of the weaveworks/weave repository, which is archived (read-only); the weave.works domain that served the docs expired in November 2024.',
+      },
     },
   },
   {
@@ -141,7 +166,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'nacos.io project site; alibaba/nacos remains an active open-source project (no archive notice found)',
+      evidence: {urls: ['https://nacos.io/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -156,13 +181,13 @@ const references: Reference[] = [
     year: 2021,
     addedByGuide: true,
     summary: {
-      en: "Tencent's open-source name service and governance centre: registry, health checks, routing, rate limiting and circuit breaking, usable through SDKs, framework integrations or a sidecar; the 'Polaris' of the Chinese seed outline.",
-      zh: '腾讯开源的北极星，集服务注册、健康检查、路由、限流与熔断于一体，可通过 SDK、框架集成或 sidecar 接入，正是中文种子大纲中“名字服务 Polaris”所指的项目。',
+      en: "Tencent's open-source name service and governance centre: registry, health checks, routing, rate limiting and circuit breaking, usable through SDKs, framework integrations or a sidecar.",
+      zh: '腾讯开源的北极星（Polaris），一个名字服务与服务治理中心：服务注册、健康检查、路由、限流与熔断集于一身，可通过 SDK、框架集成或边车接入。',
     },
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'polarismesh/polaris README (GitHub org PolarisMesh, website polarismesh.cn); v1.18.1 published May 2024 on pkg.go.dev',
+      evidence: {urls: ['https://github.com/polarismesh/polaris'], note: 'Still published at its own address.'},
     },
   },
 ];

@@ -19,8 +19,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'docs.docker.com networking section now under /engine/network/ (drivers page stored at /engine/network/drivers); the old /network/ path still served (stored copy); bit.ly/1JXWf2R spelled out by seed 000',
+      evidence: {urls: ['https://docs.docker.com/engine/network/'], note: 'Still published at its own address.'},
     },
     seedUrls: ['https://docs.docker.com/network/', 'http://bit.ly/1JXWf2R'],
   },
@@ -41,8 +40,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'Linux Journal address given in full by seed 000 (seed 001 uses bit.ly/1JXWfjl); article syndicated on linuxtoday.com (stored copy)',
+      evidence: {
+        urls: ['https://www.linuxjournal.com/content/concerning-containers-connections-docker-networking'],
+        note: 'Still published at its own address.',
+      },
     },
     seedUrls: ['http://bit.ly/1JXWfjl'],
   },
@@ -63,7 +64,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'filipv.net tag pages (stored copies) still carry the post; address spelled out by seed 000 for bit.ly/1JuCDs5',
+      evidence: {
+        urls: ['http://filipv.net/2015/11/06/unifying-docker-container-and-vm-networking/'],
+        note: 'Still published at its own address.',
+      },
     },
     seedUrls: ['http://bit.ly/1JuCDs5'],
   },
@@ -77,15 +81,17 @@ const references: Reference[] = [
     topics: ['docker'],
     language: 'en',
     summary: {
-      en: 'An opinion piece from the early libnetwork days on how much networking a container engine should take on itself; kept for its place in the original reading list.',
-      zh: '一篇写于 libnetwork 早期的观点文章，讨论容器引擎应当自己承担多少网络功能；因其出现在原书的阅读清单中而保留。',
+      en: 'An opinion piece from the early libnetwork days on how much networking a container engine should take on itself. The original link is dead; read the Web Archive copy.',
+      zh: '一篇写于 libnetwork 早期的观点文章，讨论容器引擎应当自己承担多少网络功能。原链接已失效，可以读 Web Archive 的存档。',
     },
     status: {
       state: 'unreachable',
       checked,
       archiveUrl: 'https://web.archive.org/web/2016/http://bit.ly/1TEXFVr',
-      source:
-        'Only the short link is known: no seed spells out its target and no stored copy or mention of the article was found; the archive address is the Web Archive record of the short link',
+      evidence: {
+        urls: ['https://web.archive.org/web/2016/http://bit.ly/1TEXFVr'],
+        note: 'The address is a short link whose target is not known; the Web Archive capture of the short link is what remains.',
+      },
     },
   },
   {
@@ -105,7 +111,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Stored copy of www.nuagenetworks.net/blog/container-networking-standards/ (https)',
+      evidence: {urls: ['https://www.nuagenetworks.net/blog/container-networking-standards/'], note: 'Still published at its own address.'},
     },
     seedUrls: ['http://www.nuagenetworks.net/blog/container-networking-standards/'],
   },
@@ -125,7 +131,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'docs.docker.com page linked from the stored Networking overview and from the nftables page',
+      evidence: {urls: ['https://docs.docker.com/engine/network/packet-filtering-firewalls/'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -146,8 +152,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'Stored docs.docker.com page (and docker/docs source): nftables support introduced in Docker 29.0.0 (Nov 2025) as experimental, not yet for Swarm overlay networks',
+      evidence: {urls: ['https://docs.docker.com/engine/network/firewall-nftables/'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -164,7 +169,31 @@ const references: Reference[] = [
       en: "Reference for Docker's default driver: the default bridge versus user-defined bridges, name resolution between containers, and per-network options such as MTU and IPv6.",
       zh: 'Docker 默认网络驱动的参考文档：对比默认网桥与用户自定义网桥、容器之间的名称解析，以及 MTU、IPv6 等网络级选项。',
     },
-    status: {state: 'active', checked, source: 'Linked from the stored docs.docker.com network drivers page ("See Bridge network driver")'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://docs.docker.com/engine/network/drivers/bridge/'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'docker-docs-rootless-mode',
+    title: 'Rootless mode',
+    url: 'https://docs.docker.com/engine/security/rootless/',
+    authors: ['Docker Inc.'],
+    kind: 'docs',
+    category: 'docker',
+    topics: ['docker', 'namespaces', 'security'],
+    language: 'en',
+    summary: {
+      en: "Docker's guide to running the daemon and its containers as an ordinary user under RootlessKit: the subuid prerequisites, the network and port drivers it can use, and the troubleshooting notes on slow networks and lost client addresses.",
+      zh: 'Docker 关于以普通用户身份在 RootlessKit 下运行守护进程和容器的指南：subuid 前提条件、可选的网络驱动与端口驱动，以及网络变慢、客户端地址丢失等问题的排查说明。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://docs.docker.com/engine/security/rootless/'], note: 'Still published at its own address.'},
+    },
     addedByGuide: true,
   },
 ];

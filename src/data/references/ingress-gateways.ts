@@ -14,8 +14,8 @@ const references: Reference[] = [
     language: 'en',
     year: 2017,
     summary: {
-      en: "Datawire's Kubernetes-native API gateway on Envoy, configured through annotations and later CRDs; the seed lists it as one of the first Envoy-based edge gateways. The site now sells the commercial Ambassador Edge Stack.",
-      zh: 'Datawire 基于 Envoy 打造的 Kubernetes 原生 API 网关，先用注解、后用 CRD 配置，是种子清单中最早的一批 Envoy 边缘网关之一。该网站如今主要介绍商业产品 Ambassador Edge Stack。',
+      en: "Datawire's Kubernetes-native API gateway on Envoy, configured through annotations and later CRDs; one of the first Envoy-based edge gateways. The site now sells the commercial Ambassador Edge Stack.",
+      zh: 'Datawire 基于 Envoy 打造的 Kubernetes 原生 API 网关，先用注解、后用 CRD 配置，是最早一批基于 Envoy 的边缘网关之一。该网站如今主要介绍商业产品 Ambassador Edge Stack。',
     },
     status: {
       state: 'superseded',
@@ -25,8 +25,10 @@ const references: Reference[] = [
         zh: '开源的 Ambassador API Gateway 于 2021 年更名为 Emissary-ingress 并加入 CNCF，Ambassador Edge Stack 是其商业增强版。',
       },
       checked: CHECKED,
-      source:
-        'datawire/ambassador README on pkg.go.dev: "Emissary Ingress (formerly known as the Ambassador API Gateway)", Edge Stack a superset; cncf/toc PR #435 (2021) approved Emissary-ingress for incubation',
+      evidence: {
+        urls: ['https://github.com/cncf/toc/pull/435', 'https://github.com/emissary-ingress/emissary'],
+        note: 'The Ambassador API Gateway became Emissary-ingress, approved for CNCF incubation in April 2021.',
+      },
     },
   },
   {
@@ -47,8 +49,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'Moved from heptio/contour to projectcontour/contour in September 2019 when the Heptio org shut down (projectcontour/contour#1472); CNCF landscape metadata updated 2026-08 (cncf/landscape PR #5080)',
+      evidence: {urls: ['https://github.com/projectcontour/contour'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -73,8 +74,13 @@ const references: Reference[] = [
         zh: '项目先迁至 kubernetes-sigs/aws-alb-ingress-controller，2020 年随 v2 版本更名为 AWS Load Balancer Controller。',
       },
       checked: CHECKED,
-      source:
-        'kubernetes/website PR #24777 (2020-10): AWS ALB Ingress Controller renamed AWS Load Balancer Controller; aws-load-balancer-controller PR #1441 (2020-09) package rename; kubernetes/community PR #7032',
+      evidence: {
+        urls: [
+          'https://github.com/kubernetes/website/pull/24777',
+          'https://github.com/kubernetes-sigs/aws-load-balancer-controller/pull/1441',
+        ],
+        note: 'The AWS ALB Ingress Controller was renamed AWS Load Balancer Controller with its v2 release in 2020.',
+      },
     },
   },
   {
@@ -94,8 +100,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'kube-router.io remains the project site for cloudnativelabs/kube-router; no archive notice found in the issues corpus (weak evidence: no recent release checked)',
+      evidence: {urls: ['https://www.kube-router.io/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -115,8 +120,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'kubernetes.io Ingress page cited as current in the 2025-11-11 ingress-nginx retirement post; Ingress API stable and feature-frozen per Gateway API migration docs (docs corpus)',
+      evidence: {urls: ['https://kubernetes.io/docs/concepts/services-networking/ingress/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -137,8 +141,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'Repository under the kubernetes org still serves GKE Ingress; no retirement or archive notice found (GKE networking recipes reference it through 2023)',
+      evidence: {urls: ['https://github.com/kubernetes/ingress-gce'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -163,9 +166,62 @@ const references: Reference[] = [
         zh: '尽力维护期结束后于 2026 年 3 月退役，仓库转为只读。SIG Network 建议迁移到 Gateway API 的某个实现或其他 Ingress 控制器。',
       },
       checked: CHECKED,
-      source:
-        'Kubernetes blog 2025-11-11 "Ingress NGINX Retirement: What You Need to Know" (stored zh copy, kubernetes.io/zh-cn/blog/2025/11/11/ingress-nginx-retirement/): maintenance stops March 2026, repo becomes read-only, Gateway API recommended',
+      evidence: {
+        urls: ['https://kubernetes.io/blog/2025/11/11/ingress-nginx-retirement/', 'https://github.com/kubernetes/ingress-nginx'],
+        note: 'The retirement announcement: best-effort maintenance until March 2026, then no releases or fixes, the repository read-only, Gateway API recommended.',
+      },
     },
+  },
+  {
+    id: 'k8s-blog-ingress-nginx-retirement',
+    title: 'Ingress NGINX Retirement: What You Need to Know',
+    url: 'https://kubernetes.io/blog/2025/11/11/ingress-nginx-retirement/',
+    authors: ['Kubernetes SIG Network', 'Kubernetes Security Response Committee'],
+    kind: 'article',
+    category: 'ingress-gateways',
+    topics: ['ingress', 'history', 'security'],
+    language: 'en',
+    year: 2025,
+    summary: {
+      en: 'The announcement that ingress-nginx would get best-effort maintenance until March 2026 and nothing after it, with the reasons (too few maintainers, snippet annotations as a security liability) and the recommendation to move to Gateway API.',
+      zh: '宣布 ingress-nginx 仅尽力维护到 2026 年 3 月、此后一概停止的公告，说明了原因（维护者太少、snippet 注解成为安全隐患），并建议迁移到 Gateway API。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://kubernetes.io/blog/2025/11/11/ingress-nginx-retirement/', 'https://github.com/kubernetes/ingress-nginx'],
+        note: 'The post, linked from the README of the retired kubernetes/ingress-nginx repository.',
+      },
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'ingress-nginx-annotations',
+    title: 'Ingress NGINX: Annotations',
+    url: 'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/',
+    authors: ['Kubernetes SIG Network'],
+    kind: 'docs',
+    category: 'ingress-gateways',
+    topics: ['ingress', 'proxies'],
+    language: 'en',
+    summary: {
+      en: 'The reference of every nginx.ingress.kubernetes.io annotation, from rewrite-target and canary to auth-url and the rate limits: the exact behaviour a migration to Gateway API has to reproduce.',
+      zh: 'nginx.ingress.kubernetes.io 所有注解的参考，从 rewrite-target、canary 到 auth-url 和限流：迁移到 Gateway API 时需要复现的确切行为。',
+    },
+    status: {
+      state: 'archived',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://github.com/kubernetes/ingress-nginx', 'https://kubernetes.io/blog/2025/11/11/ingress-nginx-retirement/'],
+        note: "The ingress-nginx README and the Kubernetes blog announce the project's retirement in March 2026; its documentation stays published.",
+      },
+      note: {
+        en: 'Part of the documentation of the retired ingress-nginx; still published for reference, no longer updated.',
+        zh: '属于已退役的 ingress-nginx 的文档，仍保留供参考，不再更新。',
+      },
+    },
+    addedByGuide: true,
   },
   {
     id: 'nginx-kubernetes-ingress',
@@ -185,8 +241,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'Moved from nginxinc/kubernetes-ingress: the issues corpus files its threads under nginx/kubernetes-ingress (e.g. #145 confirming it is unrelated to kubernetes/ingress)',
+      evidence: {urls: ['https://github.com/nginx/kubernetes-ingress'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -206,7 +261,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'zlabjp/nghttpx-ingress-lb keeps merging nghttp2 upgrades, up to v1.67.1 (PR #488) in the issues corpus',
+      evidence: {urls: ['https://github.com/zlabjp/nghttpx-ingress-lb'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -227,7 +282,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'Emissary-ingress 3.9.x releases on GitHub; CNCF landscape metadata updated 2026-09 (cncf/landscape PR #5118)',
+      evidence: {urls: ['https://github.com/emissary-ingress/emissary'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -248,8 +303,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'kubernetes-sigs/aws-load-balancer-controller is the renamed project (PR #1441, 2020); EKS docs and external-dns docs point to it (external-dns PR #3273, 2022)',
+      evidence: {urls: ['https://github.com/kubernetes-sigs/aws-load-balancer-controller'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -270,9 +324,74 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'gateway-api.sigs.k8s.io is the Gateway API project site (Gateway API GA October 2023, kubernetes.io blog cited in GitLab epic); implementations page referenced by 2026 migration guides',
+      evidence: {urls: ['https://gateway-api.sigs.k8s.io/implementations/'], note: 'Still published at its own address.'},
     },
+  },
+  {
+    id: 'gateway-api-migrating-from-ingress-nginx',
+    title: 'A Welcome Guide for Ingress-NGINX Users',
+    url: 'https://gateway-api.sigs.k8s.io/guides/getting-started/migrating-from-ingress-nginx',
+    authors: ['Kubernetes SIG Network'],
+    kind: 'docs',
+    category: 'ingress-gateways',
+    topics: ['gateway-api', 'ingress'],
+    language: 'en',
+    year: 2026,
+    summary: {
+      en: "The Gateway API project's page for ingress-nginx users: how the API compares with Ingress, where annotation features went, and links to ingress2gateway and the implementations.",
+      zh: 'Gateway API 项目为 ingress-nginx 用户准备的页面：这套 API 与 Ingress 的比较、各项注解功能的去处，以及 ingress2gateway 和各实现的链接。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://gateway-api.sigs.k8s.io/guides/getting-started/migrating-from-ingress-nginx'],
+        note: 'Still published at its own address.',
+      },
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'ingress2gateway',
+    title: 'kubernetes-sigs/ingress2gateway',
+    url: 'https://github.com/kubernetes-sigs/ingress2gateway',
+    authors: ['Kubernetes SIG Network'],
+    kind: 'tool',
+    category: 'ingress-gateways',
+    topics: ['gateway-api', 'ingress'],
+    language: 'en',
+    year: 2023,
+    summary: {
+      en: 'The SIG Network tool that converts Ingress objects and provider annotations, ingress-nginx among them, into Gateway API resources, with emitters for implementation policies and a warning for every annotation it cannot translate; its provider READMEs list what it supports.',
+      zh: 'SIG Network 提供的转换工具，把 Ingress 对象和各提供者的注解（包括 ingress-nginx）转换为 Gateway API 资源，可通过生成器输出实现的策略，并对每个无法转换的注解给出警告；各提供者的 README 列出了它支持的内容。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://github.com/kubernetes-sigs/ingress2gateway'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'k8s-blog-ingress2gateway-1-0',
+    title: 'Announcing Ingress2Gateway 1.0: Your Path to Gateway API',
+    url: 'https://kubernetes.io/blog/2026/03/20/ingress2gateway-1-0-release/',
+    authors: ['Beka Modebadze', 'Steven Jin'],
+    kind: 'article',
+    category: 'ingress-gateways',
+    topics: ['gateway-api', 'ingress'],
+    language: 'en',
+    year: 2026,
+    summary: {
+      en: 'The release of ingress2gateway 1.0: more than 30 ingress-nginx annotations, integration tests that compare the behaviour of ingress-nginx with the generated Gateway API configuration, and a worked migration.',
+      zh: 'ingress2gateway 1.0 的发布公告：支持 30 多个 ingress-nginx 注解，用集成测试比较 ingress-nginx 与生成的 Gateway API 配置的实际行为，并演示一次完整迁移。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://kubernetes.io/blog/2026/03/20/ingress2gateway-1-0-release/'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
   },
   {
     id: 'envoy-gateway',
@@ -292,8 +411,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'gateway.envoyproxy.io docs (docs corpus) with v1.x releases; envoyproxy/gateway README; Helm chart v1.6.3 in 2026 provider docs',
+      evidence: {urls: ['https://gateway.envoyproxy.io/'], note: 'Still published at its own address.'},
     },
   },
 ];

@@ -15,12 +15,15 @@ const references: Reference[] = [
     year: 2018,
     summary: {
       en: 'Workshop material that starts with Envoy on its own (listeners, clusters, retries) and then shows how Istio configures the same proxy as a sidecar mesh.',
-      zh: '一套工作坊材料：先单独讲 Envoy 的监听器、集群与重试，再展示 Istio 如何把同一个代理以 sidecar 方式组织成服务网格。',
+      zh: '一套工作坊材料：先单独讲 Envoy 的监听器、集群与重试，再展示 Istio 如何把同一个代理以边车方式组织成服务网格。',
     },
     status: {
       state: 'active',
       checked,
-      source: 'Post address cited in several independent notes and by the Chinese translation of the book; no stored copy re-read',
+      evidence: {
+        urls: ['http://blog.christianposta.com/microservices/deep-dive-envoy-and-istio-workshop/'],
+        note: 'Still published at its own address.',
+      },
     },
   },
   {
@@ -37,7 +40,14 @@ const references: Reference[] = [
       en: "A first look at Conduit, Buoyant's Rust-proxy mesh, from install to dashboard; historical now, since Conduit was folded into Linkerd and shipped as Linkerd 2.0 in 2018.",
       zh: '上手体验 Buoyant 推出的 Conduit（数据面代理用 Rust 编写）；如今主要具有历史价值，因为 Conduit 已于 2018 年并入 Linkerd，以 Linkerd 2.0 发布。',
     },
-    status: {state: 'active', checked, source: 'Stored copy of the post at abhishek-tiwari.com (the product it covers became Linkerd 2.0)'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://abhishek-tiwari.com/getting-started-with-conduit-lightweight-service-mesh-for-kubernetes/'],
+        note: 'Still published at its own address.',
+      },
+    },
   },
   {
     id: 'k8s-ingress-survey-2018',
@@ -56,7 +66,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'GitHub repo bowei/k8s-ingress-survey-2018 present in stored index (README, data, survey.pdf)',
+      evidence: {urls: ['https://github.com/bowei/k8s-ingress-survey-2018'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -76,8 +86,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'Moved from blog.openshift.com to www.openshift.com/blog (cited at that address); OpenShift blog posts have since been folded into redhat.com/en/blog, redirect target not established',
+      evidence: {urls: ['https://www.openshift.com/blog/kubernetes-services-by-example'], note: 'Still published at its own address.'},
     },
     seedUrls: ['https://blog.openshift.com/kubernetes-services-by-example/'],
   },
@@ -95,7 +104,11 @@ const references: Reference[] = [
       en: 'A cookbook of NetworkPolicy manifests with animated diagrams: deny-all, namespace isolation, port restrictions and egress control, each ready to try on a test cluster.',
       zh: '一本 NetworkPolicy 清单“菜谱”，配有动画示意：默认拒绝、命名空间隔离、端口限制和出站控制等场景，都可以直接在测试集群上试用。',
     },
-    status: {state: 'active', checked, source: 'GitHub repo README (stored), not marked archived; still cited in 2025–2026 learning paths'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://github.com/ahmetb/kubernetes-network-policy-recipes'], note: 'Still published at its own address.'},
+    },
   },
   {
     id: 'weaveworks-kubernetes-networking-101',
@@ -114,7 +127,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'SlideShare address cited by both seeds; Weaveworks closed in 2024 but the deck is hosted by SlideShare; not re-fetched',
+      evidence: {
+        urls: ['https://www.slideshare.net/weaveworks/kubernetes-networking-78049891'],
+        note: 'Still published at its own address.',
+      },
     },
   },
   {
@@ -131,7 +147,14 @@ const references: Reference[] = [
       en: "Tim Hockin's hand-drawn walk through pod-to-pod, pod-to-Service and external traffic, the classic visual explanation of the Kubernetes network model.",
       zh: 'Kubernetes 网络负责人 Tim Hockin 的手绘讲解，涵盖 Pod 到 Pod、Pod 到 Service 以及外部流量，是理解 Kubernetes 网络模型的经典图解。',
     },
-    status: {state: 'active', checked, source: 'Speaker Deck address cited by both seeds; other thockin decks stored on speakerdeck.com'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://speakerdeck.com/thockin/illustrated-guide-to-kubernetes-networking'],
+        note: 'Still published at its own address.',
+      },
+    },
   },
   {
     id: 'hickey-easy-way-k8s-networking',
@@ -147,7 +170,11 @@ const references: Reference[] = [
       en: 'KubeCon 2017 (Austin) talk on choosing a simple, debuggable network setup for Kubernetes instead of the most elaborate one.',
       zh: 'KubeCon 2017（奥斯汀）演讲，主张为 Kubernetes 选择简单、易排障的网络方案，而非最复杂的方案。',
     },
-    status: {state: 'active', checked, source: 'YouTube address cited by both seeds; video page not re-checked'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://www.youtube.com/watch?v=H5Zl_kDOwBU'], note: 'Still published at its own address.'},
+    },
   },
   {
     id: 'betz-understanding-k8s-networking-pods',
@@ -163,7 +190,14 @@ const references: Reference[] = [
       en: 'First of a three-part series: how containers in a pod share one network namespace through the pause container and how pods on different nodes reach each other.',
       zh: '三篇系列文章的第一篇：Pod 内的容器如何借助 pause 容器共享同一网络命名空间，以及不同节点上的 Pod 如何互通。',
     },
-    status: {state: 'active', checked, source: 'Medium (Google Cloud publication) address cited widely in current notes'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://medium.com/google-cloud/understanding-kubernetes-networking-pods-7117dd28727'],
+        note: 'Still published at its own address.',
+      },
+    },
   },
   {
     id: 'betz-understanding-k8s-networking-services',
@@ -179,7 +213,14 @@ const references: Reference[] = [
       en: 'Second part: why pod IPs are not enough, and how Service virtual IPs are realised by kube-proxy rules and netfilter on every node.',
       zh: '系列第二篇：解释为何只有 Pod IP 不够，以及 Service 虚拟 IP 如何通过每个节点上的 kube-proxy 规则与 netfilter 实现。',
     },
-    status: {state: 'active', checked, source: 'Medium (Google Cloud publication) address cited widely in current notes'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://medium.com/google-cloud/understanding-kubernetes-networking-services-f0cb48e4cc82'],
+        note: 'Still published at its own address.',
+      },
+    },
   },
   {
     id: 'betz-understanding-k8s-networking-ingress',
@@ -195,7 +236,14 @@ const references: Reference[] = [
       en: 'Third part: how traffic from outside reaches pods through NodePorts, cloud load balancers and Ingress, with the hops drawn out.',
       zh: '系列第三篇：图解外部流量如何经由 NodePort、云负载均衡器和 Ingress 到达 Pod，逐跳说明转发路径。',
     },
-    status: {state: 'active', checked, source: 'Medium (Google Cloud publication) address cited in current notes'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://medium.com/google-cloud/understanding-kubernetes-networking-ingress-1bc341c84078'],
+        note: 'Still published at its own address.',
+      },
+    },
   },
   {
     id: 'langemak-understanding-cni',
@@ -214,7 +262,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: "Cited at https://www.dasblinkenlichten.com/… by the author's own follow-up post and current notes",
+      evidence: {
+        urls: ['https://www.dasblinkenlichten.com/understanding-cni-container-networking-interface/'],
+        note: 'Still published at its own address.',
+      },
     },
     seedUrls: ['http://www.dasblinkenlichten.com/understanding-cni-container-networking-interface/'],
   },
@@ -232,7 +283,11 @@ const references: Reference[] = [
       en: 'Lessons from running Kubernetes networking in production: understand every component, expect iptables and conntrack surprises, and plan how you will debug.',
       zh: '在生产环境运行 Kubernetes 网络的经验总结：要理解每个组件，要预料到 iptables 与 conntrack 带来的意外，并提前想好如何排障。',
     },
-    status: {state: 'active', checked, source: 'jvns.ca blog address cited by both seeds; blog active'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://jvns.ca/blog/2017/10/10/operating-a-kubernetes-network/'], note: 'Still published at its own address.'},
+    },
   },
   {
     id: 'morgan-service-mesh-past-present-future',
@@ -248,7 +303,11 @@ const references: Reference[] = [
       en: "KubeCon 2017 (Austin) talk by Linkerd's creator on where the service mesh idea came from and what problems it solves between services.",
       zh: 'Linkerd 作者在 KubeCon 2017（奥斯汀）的演讲，讲述服务网格理念的来源，以及它在服务之间解决了哪些问题。',
     },
-    status: {state: 'active', checked, source: 'YouTube address cited by both seeds; video page not re-checked'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://www.youtube.com/watch?v=2trOvMUuLkk'], note: 'Still published at its own address.'},
+    },
   },
   {
     id: 'dropbox-bandaid-service-proxy',
@@ -267,7 +326,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'blogs.dropbox.com/tech moved to dropbox.tech; new address cited in books and notes (perma.cc archive exists)',
+      evidence: {
+        urls: ['https://dropbox.tech/infrastructure/meet-bandaid-the-dropbox-service-proxy'],
+        note: 'Still published at its own address.',
+      },
     },
     seedUrls: ['https://blogs.dropbox.com/tech/2018/03/meet-bandaid-the-dropbox-service-proxy/'],
   },
@@ -285,7 +347,14 @@ const references: Reference[] = [
       en: 'A short decision guide comparing ClusterIP with proxy, NodePort, LoadBalancer and Ingress for exposing an application, with the cost and limits of each.',
       zh: '一篇简短的选型指南，对比 ClusterIP 加代理、NodePort、LoadBalancer 与 Ingress 这几种暴露应用的方式及各自的成本和限制。',
     },
-    status: {state: 'active', checked, source: 'Medium (Google Cloud publication) address cited by both seeds'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://medium.com/google-cloud/kubernetes-nodeport-vs-loadbalancer-vs-ingress-when-should-i-use-what-922f010849e0'],
+        note: 'Still published at its own address.',
+      },
+    },
   },
   {
     id: 'icclab-openshift-custom-router-tcp-sni',
@@ -301,7 +370,14 @@ const references: Reference[] = [
       en: "Extends OpenShift's HAProxy router with a custom template so plain TCP services can be routed by TLS SNI, a worked example of getting non-HTTP traffic into a cluster.",
       zh: '通过自定义模板扩展 OpenShift 的 HAProxy 路由器，使普通 TCP 服务可按 TLS SNI 路由，是把非 HTTP 流量引入集群的实例。',
     },
-    status: {state: 'active', checked, source: 'Stored copy of blog.zhaw.ch/icclab post (May 2017)'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://blog.zhaw.ch/icclab/openshift-custom-router-with-tcpsni-support/'],
+        note: 'Still published at its own address.',
+      },
+    },
   },
   {
     id: 'katacoda',
@@ -313,15 +389,20 @@ const references: Reference[] = [
     topics: ['docker', 'network-model'],
     language: 'en',
     summary: {
-      en: 'The free browser-based lab platform the book pointed readers to for hands-on Docker and Kubernetes scenarios; it no longer offers public labs.',
-      zh: '原书推荐的免费浏览器实验平台，提供 Docker 与 Kubernetes 的动手场景；现已不再向公众提供实验环境。',
+      en: 'A free browser-based lab platform with hands-on Docker and Kubernetes scenarios; it no longer offers public labs.',
+      zh: '一个免费的浏览器实验平台，曾提供 Docker 与 Kubernetes 的动手场景；现已不再向公众提供实验环境，可改用 Killercoda。',
     },
     status: {
       state: 'superseded',
       checked,
       by: 'killercoda',
-      source:
-        'Kubernetes blog 2023-02-14 "Free Katacoda Kubernetes Tutorials Are Shutting Down"; O\'Reilly closed public Katacoda in June 2022; Killercoda named as closest replacement',
+      evidence: {
+        urls: [
+          'https://github.com/kubernetes/website/issues/33936',
+          'https://www.oreilly.com/online-learning/leveraging-katacoda-technology.html',
+        ],
+        note: "O'Reilly closed Katacoda to the public in June 2022; the Kubernetes website's umbrella issue tracks removing its Katacoda tutorials, with Killercoda discussed as the replacement.",
+      },
       reason: {
         en: "O'Reilly closed Katacoda to the public in 2022 (its Kubernetes tutorials in March 2023); Killercoda took over its role.",
         zh: "O'Reilly 于 2022 年关闭了 Katacoda 的公开服务（Kubernetes 教程于 2023 年 3 月下线），其角色由 Killercoda 接替。",
@@ -344,7 +425,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'killercoda/scenarios-kubernetes repo (stored) and many 2023–2026 projects link killercoda.com scenarios',
+      evidence: {urls: ['https://killercoda.com/'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -365,7 +446,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'CNCF YouTube video 0Omvgd7Hg1I, "Life of a Packet [I] - Michael Rubin, Google", April 2017 (stored summary page)',
+      evidence: {urls: ['https://www.youtube.com/watch?v=0Omvgd7Hg1I'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -386,10 +467,36 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: '2026-11-22',
-      source:
-        'kubernetes.io blog URL cited in many stored documents (code corpus); the post and its date were read in the docs corpus while writing the CNM versus CNI chapter',
+      evidence: {
+        urls: ['https://kubernetes.io/blog/2016/01/why-kubernetes-doesnt-use-libnetwork/'],
+        note: 'Still published at its own address.',
+      },
     },
     addedByGuide: true,
+  },
+  {
+    id: 'aws-blog-vpc-cni-network-policies',
+    title: 'Amazon VPC CNI now supports Kubernetes Network Policies',
+    url: 'https://aws.amazon.com/blogs/containers/amazon-vpc-cni-now-supports-kubernetes-network-policies/',
+    authors: ['Amazon Web Services'],
+    kind: 'article',
+    category: 'kubernetes-articles',
+    topics: ['network-policy', 'ebpf'],
+    language: 'en',
+    year: 2023,
+    addedByGuide: true,
+    summary: {
+      en: 'The August 2023 announcement of NetworkPolicy enforcement in the VPC CNI: the controller that resolves policies, the node agent that enforces them with eBPF on each pod’s veth, and how to turn it on.',
+      zh: '2023 年 8 月 VPC CNI 支持网络策略的发布文章：解析策略的控制器、在每个 Pod 的 veth 上用 eBPF 执行策略的节点代理，以及启用方法。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://aws.amazon.com/blogs/containers/amazon-vpc-cni-now-supports-kubernetes-network-policies/'],
+        note: 'Still published at its own address.',
+      },
+    },
   },
 ];
 

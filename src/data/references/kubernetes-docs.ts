@@ -19,8 +19,10 @@ const references: Reference[] = [
     status: {
       state: 'archived',
       checked,
-      source:
-        'Design proposals moved from kubernetes/community to kubernetes/design-proposals-archive, whose README marks them historical and not up to date; file cited at blob/main/network/networking.md',
+      evidence: {
+        urls: ['https://github.com/kubernetes/design-proposals-archive'],
+        note: 'The design-proposals-archive repository keeps the proposals moved out of kubernetes/community; its README marks them historical and not kept up to date.',
+      },
       note: {
         en: 'Kept read-only as a historical record; the live description of the model is the Cluster Networking page.',
         zh: '作为历史记录只读保存；网络模型的现行说明见“集群网络”文档页。',
@@ -41,7 +43,11 @@ const references: Reference[] = [
       en: 'The reference explanation of Services: selectors, ClusterIP, NodePort, LoadBalancer, ExternalName and headless Services, and how clients discover them.',
       zh: 'Service 的权威说明：选择算符、ClusterIP、NodePort、LoadBalancer、ExternalName 与无头 Service，以及客户端如何发现它们。',
     },
-    status: {state: 'active', checked, source: 'kubernetes.io concept page present in docs corpus (stored copies, several locales)'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://kubernetes.io/docs/concepts/services-networking/service/'], note: 'Still published at its own address.'},
+    },
   },
   {
     id: 'k8s-docs-cluster-networking',
@@ -56,7 +62,14 @@ const references: Reference[] = [
       en: 'States the Kubernetes network model an implementation must satisfy and points to the network plugins that provide it; the first page for anyone operating a cluster network.',
       zh: '阐述任何网络实现都必须满足的 Kubernetes 网络模型，并指向提供该模型的各类网络插件，是运维集群网络的人应先读的一页。',
     },
-    status: {state: 'active', checked, source: 'kubernetes.io concept page cited in current (2025–2026) material; present in docs corpus'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://kubernetes.io/docs/concepts/cluster-administration/networking/'],
+        note: 'Still published at its own address.',
+      },
+    },
   },
   {
     id: 'k8s-docs-load-balance-access',
@@ -74,7 +87,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'kubernetes.io task address cited by both seeds; page title changed from "Provide Load-Balanced Access…" at the same address',
+      evidence: {
+        urls: ['https://kubernetes.io/docs/tasks/access-application-cluster/load-balance-access-application-cluster/'],
+        note: 'Still published at its own address.',
+      },
     },
   },
   {
@@ -90,7 +106,14 @@ const references: Reference[] = [
       en: 'How type LoadBalancer Services provision a cloud load balancer, and how externalTrafficPolicy: Local preserves the client source IP at the cost of uneven spreading.',
       zh: '说明 LoadBalancer 类型的 Service 如何创建云负载均衡器，以及 externalTrafficPolicy: Local 如何保留客户端源 IP，又会带来怎样的负载不均。',
     },
-    status: {state: 'active', checked, source: 'kubernetes.io task address cited by both seeds; external traffic policy pages link to it'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/'],
+        note: 'Still published at its own address.',
+      },
+    },
   },
   {
     id: 'k8s-docs-dns-pod-service',
@@ -105,7 +128,14 @@ const references: Reference[] = [
       en: "Which DNS names Kubernetes creates for Services and Pods, SRV records for named ports, and the Pod dnsPolicy and dnsConfig settings that shape a container's resolv.conf.",
       zh: '说明 Kubernetes 为 Service 和 Pod 生成哪些 DNS 名称、命名端口的 SRV 记录，以及决定容器 resolv.conf 的 dnsPolicy 与 dnsConfig 设置。',
     },
-    status: {state: 'active', checked, source: 'kubernetes.io concept page cited in current material; present in docs corpus'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/'],
+        note: 'Still published at its own address.',
+      },
+    },
   },
   {
     id: 'k8s-dns-spec',
@@ -120,7 +150,14 @@ const references: Reference[] = [
       en: 'The specification every cluster DNS server (kube-dns, CoreDNS) must implement: record types, names for ClusterIP and headless Services, PTR and SRV records, schema versioning.',
       zh: '所有集群 DNS 服务器（kube-dns、CoreDNS）都必须实现的规范：记录类型、ClusterIP 与无头 Service 的命名规则、PTR 与 SRV 记录及版本约定。',
     },
-    status: {state: 'active', checked, source: 'docs/specification.md present in kubernetes/dns (11 stored versions)'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://github.com/kubernetes/dns/blob/master/docs/specification.md'],
+        note: 'Still published at its own address.',
+      },
+    },
   },
   {
     id: 'k8s-examples-cluster-dns',
@@ -138,8 +175,10 @@ const references: Reference[] = [
     status: {
       state: 'archived',
       checked,
-      source:
-        'Stored README in kubernetes/examples staging/: still uses ReplicationControllers and hack/dev-build-and-up.sh, i.e. not updated with current Kubernetes',
+      evidence: {
+        urls: ['https://github.com/kubernetes/examples/blob/master/staging/cluster-dns/README.md'],
+        note: 'The README, in the staging area of kubernetes/examples, still deploys with ReplicationControllers and hack/dev-build-and-up.sh: it was not updated for current Kubernetes.',
+      },
       note: {
         en: 'Left in the unmaintained staging area of kubernetes/examples; use it for the DNS names, not the manifests.',
         zh: '位于 kubernetes/examples 中无人维护的 staging 目录；可参考其中的 DNS 命名，清单不宜照搬。',
@@ -162,7 +201,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'kubernetes.io concept page cited in 2025–2026 material (e.g. #targeting-a-range-of-ports anchor)',
+      evidence: {
+        urls: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/'],
+        note: 'Still published at its own address.',
+      },
     },
   },
   {
@@ -183,7 +225,10 @@ const references: Reference[] = [
       state: 'superseded',
       checked,
       by: 'k8s-kep-3866-nftables-proxy',
-      source: 'KEP-5495 (kubernetes.dev): ipvs mode deprecated in v1.35, users steered to nftables mode (KEP-3866, GA in v1.33)',
+      evidence: {
+        urls: ['https://github.com/kubernetes/enhancements/tree/master/keps/sig-network/5495-deprecate-ipvs-mode-in-kube-proxy'],
+        note: "KEP-5495 deprecates kube-proxy's ipvs mode in Kubernetes 1.35 and points users to the nftables mode of KEP-3866.",
+      },
       reason: {
         en: 'The IPVS mode this issue introduced was deprecated in Kubernetes 1.35; the nftables mode is its successor.',
         zh: '该 issue 引入的 IPVS 模式已在 Kubernetes 1.35 中被弃用，nftables 模式是其后继方案。',
@@ -206,7 +251,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'gateway-api.sigs.k8s.io cited as the project site in 2026 material; v1.5 released 2026 (Kubernetes blog)',
+      evidence: {urls: ['https://gateway-api.sigs.k8s.io/'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -227,7 +272,116 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Kubernetes blog post dated 2023-10-31, cited widely; matches gateway-api v1.0.0 release notes on GitHub',
+      evidence: {urls: ['https://kubernetes.io/blog/2023/10/31/gateway-api-ga/'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'k8s-blog-gateway-api-v1-5',
+    title: 'Gateway API v1.5: Moving features to Stable',
+    url: 'https://kubernetes.io/blog/2026/04/21/gateway-api-v1-5/',
+    authors: ['Kubernetes SIG Network'],
+    kind: 'article',
+    category: 'kubernetes-docs',
+    topics: ['gateway-api', 'security'],
+    language: 'en',
+    year: 2026,
+    summary: {
+      en: 'The announcement of Gateway API v1.5 (released 27 February 2026): ListenerSet, TLSRoute, the CORS filter, client certificate validation and TLS origination certificates move to the standard channel, ReferenceGrant reaches v1, and the project switches to a release train.',
+      zh: 'Gateway API v1.5（2026 年 2 月 27 日发布）的官方公告：ListenerSet、TLSRoute、CORS 过滤器、客户端证书校验和 TLS 发起证书进入标准通道，ReferenceGrant 升到 v1，项目改用发布列车模式。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://kubernetes.io/blog/2026/04/21/gateway-api-v1-5/'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'k8s-blog-gateway-api-v1-6',
+    title: 'Gateway API v1.6: TCPRoute and UDPRoute Graduate to Standard',
+    url: 'https://kubernetes.io/blog/2026/08/03/gateway-api-v1-6-release/',
+    authors: ['Kubernetes SIG Network'],
+    kind: 'article',
+    category: 'kubernetes-docs',
+    topics: ['gateway-api', 'load-balancing'],
+    language: 'en',
+    year: 2026,
+    summary: {
+      en: 'The announcement of Gateway API v1.6, the release this guide describes: TCPRoute and UDPRoute reach v1 in the standard channel, and new experimental resources move to their own API group with an X prefix.',
+      zh: 'Gateway API v1.6 的官方公告，也是本指南描述的版本：TCPRoute 和 UDPRoute 以 v1 进入标准通道，新的实验性资源迁入带 X 前缀的独立 API 组。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: [
+          'https://kubernetes.io/blog/2026/08/03/gateway-api-v1-6-release/',
+          'https://github.com/kubernetes-sigs/gateway-api/releases/tag/v1.6.0',
+        ],
+        note: 'The announcement of Gateway API v1.6.0 (released 30 June 2026) and its release notes.',
+      },
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'gateway-api-gep-713',
+    title: 'GEP-713: Metaresources and Policy Attachment',
+    url: 'https://gateway-api.sigs.k8s.io/geps/gep-713/',
+    authors: ['Kubernetes SIG Network'],
+    kind: 'spec',
+    category: 'kubernetes-docs',
+    topics: ['gateway-api', 'proxies'],
+    language: 'en',
+    summary: {
+      en: 'The Gateway API enhancement proposal that defines metaresources and policy attachment: targetRefs, direct and inherited policies, ancestor status, and the discoverability problem every implementation policy inherits.',
+      zh: 'Gateway API 关于元资源与策略挂接的增强提案：定义 targetRefs、直接策略与继承策略、按祖先对象报告的状态，以及所有实现策略都要面对的可发现性问题。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://gateway-api.sigs.k8s.io/geps/gep-713/'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'gateway-api-gamma',
+    title: 'Gateway API for Service Mesh (GAMMA)',
+    url: 'https://gateway-api.sigs.k8s.io/mesh/',
+    authors: ['Kubernetes SIG Network'],
+    kind: 'docs',
+    category: 'kubernetes-docs',
+    topics: ['gateway-api', 'service-mesh'],
+    language: 'en',
+    summary: {
+      en: 'How a service mesh uses Gateway API routes: a route whose parent is a Service, the Service frontend and backend facets, producer and consumer routes; in the standard channel since v1.1.',
+      zh: '服务网格如何使用 Gateway API 路由：以 Service 为父对象的路由、Service 的前端与后端、生产者路由与消费者路由；自 v1.1 起进入标准通道。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://gateway-api.sigs.k8s.io/mesh/'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'gateway-api-inference-extension',
+    title: 'Gateway API Inference Extension',
+    url: 'https://gateway-api-inference-extension.sigs.k8s.io/',
+    authors: ['Kubernetes SIG Network'],
+    kind: 'docs',
+    category: 'kubernetes-docs',
+    topics: ['gateway-api', 'load-balancing'],
+    language: 'en',
+    year: 2025,
+    summary: {
+      en: 'The project site of the Inference Extension: the InferencePool backend, the Endpoint Picker that chooses a model-server pod per request over ext_proc, and the implementations that support them.',
+      zh: '推理扩展的项目站点：InferencePool 后端、通过 ext_proc 为每个请求挑选模型服务器 Pod 的端点选择算符，以及支持它们的实现。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://gateway-api-inference-extension.sigs.k8s.io/'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -247,7 +401,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Concept page in kubernetes/website release-1.35 (stored) and on kubernetes.io; stable since v1.21',
+      evidence: {
+        urls: ['https://kubernetes.io/docs/concepts/services-networking/endpoint-slices/'],
+        note: 'Still published at its own address.',
+      },
     },
     addedByGuide: true,
   },
@@ -267,7 +424,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'kubernetes.io reference page present in docs corpus (en and zh-cn stored copies listing the nftables mode)',
+      evidence: {urls: ['https://kubernetes.io/docs/reference/networking/virtual-ips/'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -288,7 +445,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'kep.yaml (stored): status implemented, stage stable, milestones alpha v1.29 / beta v1.31 / stable v1.33',
+      evidence: {
+        urls: ['https://github.com/kubernetes/enhancements/blob/master/keps/sig-network/3866-nftables-proxy/kep.yaml'],
+        note: "The KEP's kep.yaml: implemented, stage stable; alpha in v1.29, beta in v1.31, stable in v1.33.",
+      },
     },
     addedByGuide: true,
   },
@@ -309,7 +469,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Kubernetes blog post dated 2025-02-28, cited by AWS EKS best-practices docs; iptables remains the default mode',
+      evidence: {urls: ['https://kubernetes.io/blog/2025/02/28/nftables-kube-proxy/'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -330,8 +490,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'kep.yaml (stored): stage deprecated, milestone deprecated v1.35; kubernetes.dev KEP page says warnings and docs landed in 1.35',
+      evidence: {
+        urls: ['https://github.com/kubernetes/enhancements/blob/master/keps/sig-network/5495-deprecate-ipvs-mode-in-kube-proxy/kep.yaml'],
+        note: "The KEP's kep.yaml: stage deprecated, milestone v1.35.",
+      },
     },
     addedByGuide: true,
   },
@@ -348,7 +510,14 @@ const references: Reference[] = [
       en: "How internalTrafficPolicy: Local keeps in-cluster traffic on the client's node, and what happens when that node has no endpoint; pairs with the external traffic policy.",
       zh: '说明 internalTrafficPolicy: Local 如何让集群内流量只发往客户端所在节点的端点，以及该节点没有端点时会怎样；可与外部流量策略对照阅读。',
     },
-    status: {state: 'active', checked, source: 'kubernetes.io concept page present in docs corpus; stable since v1.26'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://kubernetes.io/docs/concepts/services-networking/service-traffic-policy/'],
+        note: 'Still published at its own address.',
+      },
+    },
     addedByGuide: true,
   },
   {
@@ -367,7 +536,127 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'kubernetes.io concept page present in docs corpus (renamed from topology-aware-hints in 1.27)',
+      evidence: {
+        urls: ['https://kubernetes.io/docs/concepts/services-networking/topology-aware-routing/'],
+        note: 'Still published at its own address.',
+      },
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'k8s-docs-dra',
+    title: 'Dynamic Resource Allocation',
+    url: 'https://kubernetes.io/docs/concepts/scheduling-eviction/dynamic-resource-allocation/',
+    authors: ['Kubernetes SIG Docs'],
+    kind: 'docs',
+    category: 'kubernetes-docs',
+    topics: ['pod-networking', 'network-model'],
+    language: 'en',
+    summary: {
+      en: 'The concept page for DRA: ResourceSlices published by drivers, DeviceClasses, ResourceClaims and their templates, CEL selectors and constraints, and how the scheduler allocates devices to pods.',
+      zh: 'DRA 的概念文档：驱动发布的 ResourceSlice、DeviceClass、ResourceClaim 及其模板、CEL 选择算符与约束，以及调度器如何把设备分配给 Pod。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://kubernetes.io/docs/concepts/scheduling-eviction/dynamic-resource-allocation/'],
+        note: 'Still published at its own address.',
+      },
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'k8s-blog-dra-134-ga',
+    title: 'Kubernetes v1.34: DRA has graduated to GA',
+    url: 'https://kubernetes.io/blog/2025/09/01/kubernetes-v1-34-dra-updates/',
+    authors: ['The DRA team'],
+    kind: 'article',
+    category: 'kubernetes-docs',
+    topics: ['pod-networking'],
+    language: 'en',
+    year: 2025,
+    summary: {
+      en: 'What changed for Dynamic Resource Allocation in 1.34: the core API resource.k8s.io/v1 goes GA and is enabled by default, and which DRA features moved to beta or arrived as alpha.',
+      zh: '介绍 1.34 中动态资源分配（DRA）的变化：核心 API resource.k8s.io/v1 进入 GA 并默认启用，以及哪些特性升为 beta、哪些以 alpha 新加入。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://kubernetes.io/blog/2025/09/01/kubernetes-v1-34-dra-updates/'],
+        note: 'Still published at its own address.',
+      },
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'k8s-kep-4817-device-status',
+    title: 'KEP-4817: Resource Claim Status With Possible Standardized Network Interface Data',
+    url: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-node/4817-resource-claim-device-status',
+    authors: ['Kubernetes SIG Node', 'Kubernetes SIG Network'],
+    kind: 'spec',
+    category: 'kubernetes-docs',
+    topics: ['pod-networking', 'network-model'],
+    language: 'en',
+    year: 2024,
+    summary: {
+      en: 'The design of status.devices in a ResourceClaim, where a DRA driver reports conditions, data and networkData (interface name, IPs, hardware address) for each device it allocated, and why annotations were not enough.',
+      zh: 'ResourceClaim 中 status.devices 的设计：DRA 驱动在这里为每个已分配设备报告状况、数据以及 networkData（接口名、IP、硬件地址），并说明为何注解不够用。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://github.com/kubernetes/enhancements/tree/master/keps/sig-node/4817-resource-claim-device-status'],
+        note: 'Still published at its own address.',
+      },
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'k8s-docs-dra-standard-attributes',
+    title: 'Standard Device Attributes for Dynamic Resource Allocation',
+    url: 'https://kubernetes.io/docs/reference/node/dra-standard-device-attributes/',
+    authors: ['Kubernetes SIG Docs'],
+    kind: 'docs',
+    category: 'kubernetes-docs',
+    topics: ['pod-networking'],
+    language: 'en',
+    summary: {
+      en: 'The device attributes under resource.kubernetes.io (numaNode, pciBusID, pcieRoot) that DRA drivers of different vendors publish alike, so that matchAttribute can keep a NIC and a GPU on one PCIe root or NUMA node.',
+      zh: 'resource.kubernetes.io 下的标准设备属性（numaNode、pciBusID、pcieRoot），不同厂商的 DRA 驱动以同样形式发布，matchAttribute 因而能把网卡和 GPU 约束在同一 PCIe 根或 NUMA 节点上。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://kubernetes.io/docs/reference/node/dra-standard-device-attributes/'],
+        note: 'Still published at its own address.',
+      },
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'k8s-docs-topology-manager',
+    title: 'Control Topology Management Policies on a node',
+    url: 'https://kubernetes.io/docs/tasks/administer-cluster/topology-manager/',
+    authors: ['Kubernetes SIG Docs'],
+    kind: 'docs',
+    category: 'kubernetes-docs',
+    topics: ['pod-networking'],
+    language: 'en',
+    summary: {
+      en: "The kubelet's Topology Manager: how it gathers NUMA hints from the CPU, memory and device managers, its policies (none, best-effort, restricted, single-numa-node) and scopes, and its limits.",
+      zh: 'kubelet 的拓扑管理器：它如何从 CPU、内存与设备管理器收集 NUMA 提示，它的各种策略（none、best-effort、restricted、single-numa-node）与作用范围，以及局限。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://kubernetes.io/docs/tasks/administer-cluster/topology-manager/'],
+        note: 'Still published at its own address.',
+      },
     },
     addedByGuide: true,
   },
@@ -384,7 +673,37 @@ const references: Reference[] = [
       en: 'Configuring clusters with IPv4 and IPv6 together: pod and Service CIDRs per family, ipFamilyPolicy and ipFamilies on Services, and egress over both families.',
       zh: '讲解如何让集群同时使用 IPv4 与 IPv6：按协议族配置 Pod 与 Service 网段、Service 上的 ipFamilyPolicy 与 ipFamilies，以及双栈出站访问。',
     },
-    status: {state: 'active', checked, source: 'kubernetes.io concept page present in docs corpus; stable since v1.23'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://kubernetes.io/docs/concepts/services-networking/dual-stack/'],
+        note: 'Still published at its own address.',
+      },
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'k8s-kep-563-dual-stack',
+    title: 'KEP-563: IPv4/IPv6 dual-stack support',
+    url: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-network/563-dual-stack',
+    authors: ['Kubernetes SIG Network'],
+    kind: 'spec',
+    category: 'kubernetes-docs',
+    topics: ['dual-stack', 'services', 'pod-networking'],
+    language: 'en',
+    summary: {
+      en: 'The design record of dual-stack Kubernetes: podCIDRs and podIPs, the ipFamilies and ipFamilyPolicy fields of Services, what kube-proxy, the kubelet and CNI plugins do per family, and the path to stable in 1.23.',
+      zh: '双栈 Kubernetes 的设计记录：podCIDRs 与 podIPs、Service 的 ipFamilies 和 ipFamilyPolicy 字段、kube-proxy、kubelet 与 CNI 插件按地址族各做什么，以及在 1.23 正式发布（GA）的历程。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://github.com/kubernetes/enhancements/tree/master/keps/sig-network/563-dual-stack'],
+        note: 'Still published at its own address.',
+      },
+    },
     addedByGuide: true,
   },
   {
@@ -400,7 +719,11 @@ const references: Reference[] = [
       en: 'Why running a DNS cache on every node avoids DNAT and conntrack races for UDP queries, and how to deploy NodeLocal DNSCache in front of CoreDNS.',
       zh: '说明在每个节点运行 DNS 缓存为何能绕开 DNAT 与 conntrack 竞争导致的 UDP 查询问题，以及如何在 CoreDNS 之前部署 NodeLocal DNSCache。',
     },
-    status: {state: 'active', checked, source: 'kubernetes.io task page present in docs corpus; stable since v1.18'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://kubernetes.io/docs/tasks/administer-cluster/nodelocaldns/'], note: 'Still published at its own address.'},
+    },
     addedByGuide: true,
   },
   {
@@ -419,7 +742,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'kubernetes-sigs/network-policy-api repository (stored README); site cited by Antrea, OVN-Kubernetes and NetObserv docs',
+      evidence: {urls: ['https://network-policy-api.sigs.k8s.io/'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -440,7 +763,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'kubernetes.dev KEP-1645 page (stored): implementable, beta; reference API in kubernetes-sigs/mcs-api',
+      evidence: {
+        urls: ['https://github.com/kubernetes/enhancements/tree/master/keps/sig-multicluster/1645-multi-cluster-services-api'],
+        note: 'Still published at its own address.',
+      },
     },
     addedByGuide: true,
   },

@@ -20,8 +20,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'Moved from rhelblog.redhat.com (short link red.ht/1mCDpJU) to redhat.com/en/blog/history-containers, the address current notes cite',
+      evidence: {urls: ['https://www.redhat.com/en/blog/history-containers'], note: 'Still published at its own address.'},
     },
     seedUrls: ['https://rhelblog.redhat.com/2015/08/28/the-history-of-containers/', 'http://red.ht/1mCDpJU'],
   },
@@ -42,7 +41,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'opensource.com article address cited identically by two seeds; no stored copy re-read in this pass',
+      evidence: {
+        urls: ['https://opensource.com/article/18/1/history-low-level-container-runtimes'],
+        note: 'Still published at its own address.',
+      },
     },
   },
   {
@@ -62,8 +64,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        "Netdev 0.1 session 27 page (stored copy) lists the paper at /0.1/papers/…; the conference site now lives at netdevconf.info (0.1 pages stored there); the seed's wiki.iptables.org copy is a mirror",
+      evidence: {
+        urls: ['https://netdevconf.info/0.1/papers/Networking-in-Containers-and-Container-Clusters.pdf'],
+        note: 'Still published at its own address.',
+      },
     },
     seedUrls: ['http://wiki.iptables.org/pablo/netdev0.1/papers/Networking-in-Containers-and-Container-Clusters.pdf'],
   },
@@ -84,7 +88,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'SlideShare address given in full by seed 000 (seed 001 uses bit.ly/1SAn4RU); no stored copy re-read in this pass',
+      evidence: {
+        urls: ['https://www.slideshare.net/jpetazzo/anatomy-of-a-container-namespaces-cgroups-some-filesystem-magic-linuxcon'],
+        note: 'Still published at its own address.',
+      },
     },
     seedUrls: ['http://bit.ly/1SAn4RU'],
   },
@@ -105,7 +112,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'LWN article archive keeps permanent /Articles/<id>/ addresses; cited by both seeds',
+      evidence: {urls: ['https://lwn.net/Articles/219794/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -124,8 +131,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'Plain-text Documentation/ files are now rendered on docs.kernel.org; admin-guide/cgroup-v1/net_cls.html cited in current notes',
+      evidence: {urls: ['https://docs.kernel.org/admin-guide/cgroup-v1/net_cls.html'], note: 'Still published at its own address.'},
     },
     seedUrls: ['https://www.kernel.org/doc/Documentation/cgroup-v1/net_cls.txt'],
   },
@@ -146,7 +152,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: "Moved from containerops.org (short link bit.ly/1kMA2hE) to the author's blog cybernetist.com (stored copy at the same path)",
+      evidence: {urls: ['https://cybernetist.com/2013/11/19/lxc-networking/'], note: 'Still published at its own address.'},
     },
     seedUrls: ['http://containerops.org/2013/11/19/lxc-networking/', 'http://bit.ly/1kMA2hE'],
   },
@@ -166,8 +172,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'YouTube address cited by seed 001 and by the Chinese translation of the book; video page not re-checked and speaker not established',
+      evidence: {urls: ['https://www.youtube.com/watch?v=eF50OxZ5u4o'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -183,7 +188,7 @@ const references: Reference[] = [
       en: 'The community home of eBPF: what it is, how programs are verified and attached in the kernel, and a curated map of the projects (Cilium, bpftrace, libbpf…) built on it.',
       zh: 'eBPF 社区主页：介绍 eBPF 是什么、程序如何经过校验并挂载到内核，并整理了 Cilium、bpftrace、libbpf 等基于 eBPF 的项目。',
     },
-    status: {state: 'active', checked, source: 'ebpf.io cited as the eBPF community site in current Cilium and kernel material'},
+    status: {state: 'active', checked, evidence: {urls: ['https://ebpf.io/'], note: 'Still published at its own address.'}},
     addedByGuide: true,
   },
   {
@@ -202,7 +207,27 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'docs.kernel.org networking index (kernel.org/doc/html/latest/networking) cited in current kernel-level code and notes',
+      evidence: {urls: ['https://docs.kernel.org/networking/index.html'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'linux-ipvlan-docs',
+    title: 'IPVLAN Driver HOWTO',
+    url: 'https://docs.kernel.org/networking/ipvlan.html',
+    authors: ['Mahesh Bandewar'],
+    kind: 'docs',
+    category: 'linux-kernel',
+    topics: ['linux-stack', 'pod-networking'],
+    language: 'en',
+    summary: {
+      en: "The kernel's description of ipvlan: children that share the parent's MAC address, the L2, L3 and L3S modes with the bridge, private and VEPA flags, and when to prefer it over macvlan.",
+      zh: '内核对 ipvlan 的说明：与父设备共用 MAC 地址的子设备，L2、L3、L3S 三种模式及 bridge、private、VEPA 标志，以及何时应优先于 macvlan 选用它。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://docs.kernel.org/networking/ipvlan.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -219,7 +244,31 @@ const references: Reference[] = [
       en: 'Reference for `ip netns`: creating, naming, entering and monitoring network namespaces, the everyday tool for poking at a pod or container network from the node.',
       zh: '`ip netns` 命令的参考手册：创建、命名、进入和监视网络命名空间，是在节点上排查 Pod 或容器网络时最常用的工具。',
     },
-    status: {state: 'active', checked, source: 'man7.org page cited in many 2025–2026 sources'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://man7.org/linux/man-pages/man8/ip-netns.8.html'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'man-user-namespaces',
+    title: 'user_namespaces(7) — Linux manual page',
+    url: 'https://man7.org/linux/man-pages/man7/user_namespaces.7.html',
+    authors: ['Michael Kerrisk', 'Linux man-pages project'],
+    kind: 'docs',
+    category: 'linux-kernel',
+    topics: ['namespaces', 'security'],
+    language: 'en',
+    summary: {
+      en: 'The reference for user namespaces: capabilities inside and outside them, which namespaces each one owns, and the rules for writing uid_map, gid_map and setgroups without privilege.',
+      zh: '用户命名空间的权威参考：命名空间内外的能力（capability）、每个用户命名空间拥有哪些其他命名空间，以及非特权进程写 uid_map、gid_map 和 setgroups 的规则。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://man7.org/linux/man-pages/man7/user_namespaces.7.html'], note: 'Still published at its own address.'},
+    },
     addedByGuide: true,
   },
   {
@@ -235,7 +284,14 @@ const references: Reference[] = [
       en: "The netfilter project's guide to migrating rule sets: the translation tools, the iptables-nft compatibility layer, and how chains and sets map onto nftables.",
       zh: 'netfilter 项目官方的迁移指南：介绍规则翻译工具、iptables-nft 兼容层，以及链和集合如何映射到 nftables，适合正在从 iptables 迁移的读者。',
     },
-    status: {state: 'active', checked, source: 'nftables wiki page cited at this address in many current sources'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {
+        urls: ['https://wiki.nftables.org/wiki-nftables/index.php/Moving_from_iptables_to_nftables'],
+        note: 'Still published at its own address.',
+      },
+    },
     addedByGuide: true,
   },
   // ——— Added for Part 1 (Linux foundations): traffic control ———
@@ -255,8 +311,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'man7.org page (iproute2 man pages) cited at this address by many current repositories, including the Kata Containers networking design doc',
+      evidence: {urls: ['https://man7.org/linux/man-pages/man8/tc.8.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -276,7 +331,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'man7.org tc-htb(8) page present in docs corpus (stored copy) and cited at this address in many current repositories',
+      evidence: {urls: ['https://man7.org/linux/man-pages/man8/tc-htb.8.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -291,12 +346,12 @@ const references: Reference[] = [
     language: 'en',
     summary: {
       en: 'A readable explanation of the HFSC scheduler with little mathematics: real-time, link-sharing and upper-limit service curves, and why decoupling delay from bandwidth matters for latency-sensitive traffic.',
-      zh: '用较少数学讲清 HFSC 调度器：实时、链路共享与上限三种服务曲线，以及为何把时延与带宽解耦对时延敏感的流量很重要。配合 tc-hfsc(8) 的参数说明阅读。',
+      zh: '用较少数学讲清 HFSC 调度器：实时、链路共享与上限三种服务曲线，以及为何把延迟与带宽解耦对延迟敏感的流量很重要。配合 tc-hfsc(8) 的参数说明阅读。',
     },
     status: {
       state: 'active',
       checked,
-      source: 'man7.org tc-hfsc(7) page present in docs corpus (stored copy); same text ships in iproute2 (Ubuntu noble man7 copy stored)',
+      evidence: {urls: ['https://man7.org/linux/man-pages/man7/tc-hfsc.7.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -311,12 +366,12 @@ const references: Reference[] = [
     language: 'en',
     summary: {
       en: 'Parameters of the fq_codel qdisc, the default on many distributions: per-flow queues, target delay and interval, and ECN. Useful when reading `tc qdisc show` output on a node or inside a pod.',
-      zh: 'fq_codel qdisc 的参数说明（它是许多发行版的默认 qdisc）：按流分队列、目标时延与时间窗口、ECN。在节点或 Pod 里查看 `tc qdisc show` 的输出时很有用。',
+      zh: 'fq_codel qdisc 的参数说明（它是许多发行版的默认 qdisc）：按流分队列、目标延迟与时间窗口、ECN。在节点或 Pod 里查看 `tc qdisc show` 的输出时很有用。',
     },
     status: {
       state: 'active',
       checked,
-      source: 'tc-fq_codel(8) stored in docs corpus (several mirrors); man7.org address cited alongside tc-htb in current repositories',
+      evidence: {urls: ['https://man7.org/linux/man-pages/man8/tc-fq_codel.8.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -336,8 +391,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'lartc.org/howto/ pages (qdisc, classful, iproute2 chapters) cited at this address by many repositories; content itself unchanged since the 2.4/2.6 era',
+      evidence: {urls: ['https://lartc.org/howto/'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -355,7 +409,11 @@ const references: Reference[] = [
       en: 'The short reference for virtual Ethernet pairs: how to create one, move an end into another network namespace, and find a peer with ethtool. The building block of almost every container network.',
       zh: 'veth 虚拟以太网设备对的简明参考：如何创建、如何把一端移入另一个网络命名空间，以及如何用 ethtool 找到对端。几乎所有容器网络都以它为基本构件。',
     },
-    status: {state: 'active', checked, source: 'man7.org veth(4) page present in docs corpus (stored copy)'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://man7.org/linux/man-pages/man4/veth.4.html'], note: 'Still published at its own address.'},
+    },
     addedByGuide: true,
   },
   {
@@ -374,8 +432,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'man7.org ip-link(8) address cited by many current repositories; same page stored in docs corpus via Debian and Ubuntu mirrors',
+      evidence: {urls: ['https://man7.org/linux/man-pages/man8/ip-link.8.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -395,7 +452,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'docs.kernel.org networking/tuntap page present in docs corpus (6.8 stored copy; current rst in kernel tree)',
+      evidence: {urls: ['https://docs.kernel.org/networking/tuntap.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -412,7 +469,11 @@ const references: Reference[] = [
       en: 'Reference for the `bridge` tool: bridge ports, the forwarding database (fdb), VLAN filtering and VNI filtering. Essential for inspecting how a Linux bridge or a VXLAN device learns MAC addresses.',
       zh: '`bridge` 工具的参考手册：网桥端口、转发数据库（fdb）、VLAN 过滤与 VNI 过滤。排查 Linux 网桥或 VXLAN 设备如何学习 MAC 地址时必不可少。',
     },
-    status: {state: 'active', checked, source: 'man7.org bridge(8) page present in docs corpus (stored copy)'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://man7.org/linux/man-pages/man8/bridge.8.html'], note: 'Still published at its own address.'},
+    },
     addedByGuide: true,
   },
   // ——— routing ———
@@ -432,8 +493,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'ip-route(8) stored in docs corpus via several mirrors (Ubuntu, iproute2 source); man7.org hosts the iproute2 pages at the matching path',
+      evidence: {urls: ['https://man7.org/linux/man-pages/man8/ip-route.8.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -453,7 +513,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'ip-rule(8) stored in docs corpus (kernel.org man-pages mirror of the man7.org page, Ubuntu copies)',
+      evidence: {urls: ['https://man7.org/linux/man-pages/man8/ip-rule.8.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -471,7 +531,34 @@ const references: Reference[] = [
       en: "The netfilter project's diagram and explanation of where packets meet the prerouting, input, forward, output, postrouting and ingress hooks, and how chain priorities order conntrack, NAT and filtering.",
       zh: 'netfilter 项目对数据包经过 prerouting、input、forward、output、postrouting 与 ingress 各钩子位置的图解，并说明链优先级如何决定连接跟踪、NAT 与过滤的先后顺序。',
     },
-    status: {state: 'active', checked, source: 'nftables wiki page present in docs corpus (several revisions stored, latest edit 2023)'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://wiki.nftables.org/wiki-nftables/index.php/Netfilter_hooks'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'nftables-wiki-families',
+    title: 'Nftables families',
+    url: 'https://wiki.nftables.org/wiki-nftables/index.php/Nftables_families',
+    authors: ['netfilter project'],
+    kind: 'docs',
+    category: 'linux-kernel',
+    topics: ['netfilter', 'dual-stack'],
+    language: 'en',
+    summary: {
+      en: 'The nftables address families (ip, ip6, inet, arp, bridge, netdev) and what each sees; how one inet table filters IPv4 and IPv6 with the same rules where iptables needed iptables and ip6tables.',
+      zh: 'nftables 的各个地址族（ip、ip6、inet、arp、bridge、netdev）及各自能看到的流量；说明一张 inet 表如何用同一套规则过滤 IPv4 和 IPv6，而 iptables 需要 iptables 与 ip6tables 两套。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://wiki.nftables.org/wiki-nftables/index.php/Nftables_families'],
+        note: 'Still published at its own address.',
+      },
+    },
     addedByGuide: true,
   },
   {
@@ -487,7 +574,11 @@ const references: Reference[] = [
       en: "The full reference for `nft`: tables, chains, sets and maps, verdict maps, and every match and statement. The page to keep open when reading the rules kube-proxy's nftables mode or a CNI plugin installs.",
       zh: '`nft` 命令的完整参考：表、链、集合与映射、verdict map，以及各种匹配条件和语句。阅读 kube-proxy nftables 模式或 CNI 插件生成的规则时值得随手打开。',
     },
-    status: {state: 'active', checked, source: 'netfilter.org nftables man page present in docs corpus (stored copy, updated 2023)'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://netfilter.org/projects/nftables/manpage.html'], note: 'Still published at its own address.'},
+    },
     addedByGuide: true,
   },
   {
@@ -506,8 +597,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'netfilter-hosted HTML man page cited at this address in current repositories; same page stored in docs corpus via Arch and Ubuntu mirrors',
+      evidence: {urls: ['https://ipset.netfilter.org/iptables-extensions.man.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -527,8 +617,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'netfilter.org conntrack man page present in docs corpus (stored copy); conntrack 1.4.8 man page also stored via Ubuntu noble',
+      evidence: {
+        urls: ['https://netfilter.org/projects/conntrack-tools/conntrack-manpage.html'],
+        note: 'Still published at its own address.',
+      },
     },
     addedByGuide: true,
   },
@@ -548,8 +640,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'conntrack-tools.netfilter.org/manual.html cited at this address by many current repositories; project page netfilter.org/projects/conntrack-tools stored in docs corpus',
+      evidence: {urls: ['https://conntrack-tools.netfilter.org/manual.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -569,7 +660,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'docs.kernel.org networking/nf_conntrack-sysctl page present in docs corpus (6.13 and earlier stored copies)',
+      evidence: {urls: ['https://docs.kernel.org/networking/nf_conntrack-sysctl.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -591,8 +682,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'Documentation/admin-guide/cgroup-v2.rst rendered on kernel.org docs (stored copies in docs corpus, current tree on cocalc mirror)',
+      evidence: {urls: ['https://docs.kernel.org/admin-guide/cgroup-v2.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -613,8 +703,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'admin-guide/cgroup-v1/net_prio page built in current kernel.org docs (doctree stored in docs corpus); documentation added with the controller in 2011',
+      evidence: {urls: ['https://docs.kernel.org/admin-guide/cgroup-v1/net_prio.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -635,7 +724,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'Documentation/bpf/prog_cgroup_sockopt.rst on kernel.org (stored in docs corpus); page added with the program type in 2019',
+      evidence: {urls: ['https://docs.kernel.org/bpf/prog_cgroup_sockopt.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -657,7 +746,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'docs.kernel.org networking/scaling page present in docs corpus (6.x stored copies); document added in 2011',
+      evidence: {urls: ['https://docs.kernel.org/networking/scaling.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -678,7 +767,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'docs.kernel.org networking/segmentation-offloads page present in docs corpus (6.8 and 7.x stored copies)',
+      evidence: {urls: ['https://docs.kernel.org/networking/segmentation-offloads.html'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -699,8 +788,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'blog.packagecloud.io address (moved from the /eng/2016/06/22/ path) cited by many current repositories; summary page of the post stored in pages corpus',
+      evidence: {
+        urls: ['https://blog.packagecloud.io/monitoring-tuning-linux-networking-stack-receiving-data/'],
+        note: 'Still published at its own address.',
+      },
     },
     addedByGuide: true,
   },
@@ -721,8 +812,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'blog.packagecloud.io address cited by several current repositories (including section anchors); announced as the counterpart of the receiving-data post',
+      evidence: {
+        urls: ['https://blog.packagecloud.io/monitoring-tuning-linux-networking-stack-sending-data/'],
+        note: 'Still published at its own address.',
+      },
     },
     addedByGuide: true,
   },
@@ -742,8 +835,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'docs.cilium.io stable/bpf page present in docs corpus; linked as the BPF and XDP Reference Guide from the kernel Documentation/bpf index',
+      evidence: {urls: ['https://docs.cilium.io/en/stable/bpf/'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },
@@ -765,7 +857,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'redhat.com/en/blog address cited by many current repositories, often together with the deep-dive post of the same series',
+      evidence: {
+        urls: ['https://www.redhat.com/en/blog/introduction-virtio-networking-and-vhost-net'],
+        note: 'Still published at its own address.',
+      },
     },
     addedByGuide: true,
   },
@@ -786,7 +881,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'redhat.com/en/blog address cited by several current repositories next to the introduction post',
+      evidence: {
+        urls: ['https://www.redhat.com/en/blog/deep-dive-virtio-networking-and-vhost-net'],
+        note: 'Still published at its own address.',
+      },
     },
     addedByGuide: true,
   },
@@ -803,7 +901,11 @@ const references: Reference[] = [
       en: "QEMU's guide to guest network cards and host backends: TAP devices, the unprivileged user-mode stack, and socket backends between VMs. Explains the plumbing that Kata Containers and similar runtimes build on.",
       zh: 'QEMU 关于虚拟网卡与宿主机后端的文档：TAP 设备、无需特权的用户态网络栈，以及虚拟机之间的 socket 后端。Kata Containers 等运行时正是在这些机制上搭建网络的。',
     },
-    status: {state: 'active', checked, source: 'qemu.org docs/master system/devices/net page present in docs corpus (stored copy)'},
+    status: {
+      state: 'active',
+      checked,
+      evidence: {urls: ['https://www.qemu.org/docs/master/system/devices/net.html'], note: 'Still published at its own address.'},
+    },
     addedByGuide: true,
   },
   {
@@ -822,8 +924,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'GitHub repo kata-containers/kata-containers, docs/design/architecture/networking.md read via the code index (stored version)',
+      evidence: {
+        urls: ['https://github.com/kata-containers/kata-containers/blob/main/docs/design/architecture/networking.md'],
+        note: 'Still published at its own address.',
+      },
     },
     addedByGuide: true,
   },
@@ -844,7 +948,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source: 'docs.openvswitch.org intro page cited at this address by many current repositories (one link-check table records HTTP 200)',
+      evidence: {urls: ['https://docs.openvswitch.org/en/latest/intro/what-is-ovs/'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },

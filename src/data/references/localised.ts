@@ -10,7 +10,7 @@ export type Locale = 'en' | 'zh';
 /** Where a superseded entry's successor is shown, so the page can link to it. */
 type Successor = Pick<Reference, 'id' | 'title' | 'category'>;
 
-/** An entry as one locale sees it: bilingual texts reduced to that locale, the maintainers' evidence left out. */
+/** An entry as one locale sees it: bilingual texts reduced to that locale, the evidence reduced to what is not already linked. */
 export type LocalisedReference = Omit<Reference, 'summary' | 'status' | 'seedUrls' | 'addedByGuide'> & {
   summary: string;
   /** Both summaries, for the explorer's search only (a Chinese query may match an English entry's Chinese summary). */
@@ -21,12 +21,23 @@ export type LocalisedReference = Omit<Reference, 'summary' | 'status' | 'seedUrl
     reason?: string;
     archiveUrl?: string;
     successor?: Successor;
+    /** Evidence addresses other than the entry's own and its archive copy, which the card already links. */
+    evidence?: string[];
   };
 };
+
+/** A short, language-neutral label for an evidence link: host and path, cut to fit a line. */
+export function evidenceLabel(url: string, max = 60): string {
+  const u = new URL(url);
+  const label = `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}`;
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
 
 export function localise(ref: Reference, locale: Locale, byId: ReadonlyMap<string, Reference>): LocalisedReference {
   const s = ref.status;
   const successor = s.state === 'superseded' ? byId.get(s.by) : undefined;
+  const linked = new Set([ref.url, s.state === 'unreachable' ? s.archiveUrl : undefined]);
+  const evidence = s.evidence.urls.filter((u) => !linked.has(u));
   return {
     id: ref.id,
     title: ref.title,
@@ -46,6 +57,7 @@ export function localise(ref: Reference, locale: Locale, byId: ReadonlyMap<strin
       ...(s.state === 'superseded' && {reason: s.reason[locale]}),
       ...(s.state === 'unreachable' && {archiveUrl: s.archiveUrl}),
       ...(successor && {successor: {id: successor.id, title: successor.title, category: successor.category}}),
+      ...(evidence.length > 0 && {evidence}),
     },
   };
 }

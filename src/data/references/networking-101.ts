@@ -19,8 +19,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        "Part of the Programmer's Compendium on destroyallsoftware.com; the author states compendium articles are actively maintained; address (with share_key) cited by both seeds and many current reading lists",
+      evidence: {
+        urls: ['https://www.destroyallsoftware.com/compendium/network-protocols?share_key=97d3ba4c24d21147'],
+        note: 'Still published at its own address.',
+      },
     },
   },
   {
@@ -40,8 +42,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'Moved from blog.mbrt.it to blog.mbrt.dev (cited at the new address); post source kept in GitHub mbrt/blog-src (003-demystifying-container-networking)',
+      evidence: {
+        urls: ['https://blog.mbrt.dev/2017-10-01-demystifying-container-networking/'],
+        note: 'Still published at its own address.',
+      },
     },
     seedUrls: [
       'https://blog.mbrt.it/2017-10-01-demystifying-container-networking/',
@@ -64,8 +68,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'Stored copy of liblb.com/study.html carries this study; the seed\'s learn.html path was not found in stored copies; the author also republished it as "A deep dive on load balancing algorithms" on lafikl.notion.site',
+      evidence: {urls: ['http://liblb.com/study.html'], note: 'Still published at its own address.'},
     },
     seedUrls: ['http://liblb.com/learn.html'],
   },
@@ -86,8 +89,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked,
-      source:
-        'jvns.ca blog post cited at this address in many current reading lists; jvns.ca itself active (2023 year-in-review post stored)',
+      evidence: {urls: ['https://jvns.ca/blog/2016/12/22/container-networking/'], note: 'Still published at its own address.'},
     },
     addedByGuide: true,
   },

@@ -20,8 +20,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'controlplaneio/netassert README: NetAssert v2 rewrite using ephemeral containers; v2.0.3 published Nov 2023 (pkg.go.dev), packaged in nixpkgs',
+      evidence: {urls: ['https://github.com/controlplaneio/netassert'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -41,7 +40,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'coreos/go-iptables README (stored copy) with a GitHub Actions build workflow; still a dependency of CNI plugins',
+      evidence: {urls: ['https://github.com/coreos/go-iptables'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -57,13 +56,12 @@ const references: Reference[] = [
     seedUrls: ['https://github.com/coreos/matchbox'],
     summary: {
       en: 'Service that matches bare-metal machines to profiles and serves iPXE scripts and Ignition configs for network boot; the provisioning layer under Typhoon-style bare-metal Kubernetes clusters.',
-      zh: '一个把裸机与配置档案匹配起来、并为网络启动提供 iPXE 脚本和 Ignition 配置的服务，是 Typhoon 一类裸机 Kubernetes 集群底层的装机组件。',
+      zh: '一个把裸金属服务器与配置档案匹配起来、并为网络启动提供 iPXE 脚本和 Ignition 配置的服务，是 Typhoon 一类裸金属 Kubernetes 集群底层的装机组件。',
     },
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'Moved from coreos/matchbox to poseidon/matchbox (issues corpus files its threads under poseidon/matchbox; v0.9.1 notes PR #982, 2022, and CoreOS no longer manages the project per terraform-provider-matchbox PR #47)',
+      evidence: {urls: ['https://github.com/poseidon/matchbox'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -84,8 +82,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'Moved from jetstack/cert-manager to cert-manager/cert-manager (cert-manager issue #3451, PR #3702; Kong testing framework PR #669, 2023, updates the module path)',
+      evidence: {urls: ['https://github.com/cert-manager/cert-manager'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -110,8 +107,10 @@ const references: Reference[] = [
         zh: '大约自 2022 年起只做最低限度的维护，原贡献者已转向 Red Hat 的 netobserv 项目。',
       },
       checked: CHECKED,
-      source:
-        'skydive-project/skydive issue #2417 (2022) "is this project dead?"; issue #2442 (2024-04) maintainer: "mostly doing the bare minimal in terms of maintenance", team moved to netobserv. Repository not confirmed archived on GitHub',
+      evidence: {
+        urls: ['https://github.com/skydive-project/skydive/issues/2442', 'https://github.com/skydive-project/skydive/issues/2417'],
+        note: 'A maintainer says in April 2024 that Skydive gets only bare-minimum maintenance, and former contributors moved to netobserv.',
+      },
     },
   },
   {
@@ -132,8 +131,27 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'cilium/hubble repository; hubble 1.18.x packaged on openSUSE OBS; "Setting up Hubble Observability" on docs.cilium.io stable (docs corpus)',
+      evidence: {urls: ['https://github.com/cilium/hubble'], note: 'Still published at its own address.'},
+    },
+  },
+  {
+    id: 'pwru',
+    title: 'pwru (packet, where are you?)',
+    url: 'https://github.com/cilium/pwru',
+    authors: ['Cilium project'],
+    kind: 'tool',
+    category: 'other-tools',
+    topics: ['ebpf', 'troubleshooting', 'linux-stack'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: 'An eBPF tool that follows packets matching a pcap filter through the kernel function by function, with device and namespace, up to where they are dropped; answers "where did my packet go?" when no counter does. Needs Linux 5.3 or later with BTF.',
+      zh: '基于 eBPF 的工具：按 pcap 过滤条件跟踪数据包在内核中逐个经过的函数，附带设备与命名空间信息，直到它被丢弃的地方。在没有任何计数器能回答“包去哪了”时尤其有用。需要 Linux 5.3 及以上并启用 BTF。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://github.com/cilium/pwru'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -154,7 +172,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'nicolaka/netshoot README (raw copy in docs corpus) with kubectl debug quick start; widely used in 2024-2026 tooling',
+      evidence: {urls: ['https://github.com/nicolaka/netshoot'], note: 'Still published at its own address.'},
     },
   },
 ];

@@ -23,7 +23,10 @@ const references: Reference[] = [
         zh: '已被放弃的 coreinit 时代概念验证，此后再无开发；请改用仍在维护的代理或 Ingress 控制器。',
       },
       checked: CHECKED,
-      source: 'coreos/corelb README (stored copy): "proof of concept" on coreinit/etcd, two-line README, no later development found',
+      evidence: {
+        urls: ['https://github.com/coreos/corelb'],
+        note: 'The README calls it a proof of concept built on coreinit and etcd; the repository shows no later development.',
+      },
     },
   },
   {
@@ -43,7 +46,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'envoyproxy.io is the project site; Envoy Gateway and Emissary releases in 2025-2026 build on current Envoy (docs corpus)',
+      evidence: {urls: ['https://www.envoyproxy.io/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -64,7 +67,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'haproxy.org (served over https) remains the community project site with current branches',
+      evidence: {urls: ['https://www.haproxy.org/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -84,7 +87,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'kubernetes.io/docs/reference/generated/kube-proxy page present in docs corpus (stored copy)',
+      evidence: {urls: ['https://kubernetes.io/docs/reference/generated/kube-proxy/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -100,13 +103,15 @@ const references: Reference[] = [
     seedUrls: ['https://metallb.universe.tf/'],
     summary: {
       en: 'Gives bare-metal clusters working Services of type LoadBalancer by announcing addresses with ARP/NDP (layer 2) or BGP; explains the trade-offs of each mode clearly.',
-      zh: '让裸机集群也能使用 LoadBalancer 类型的 Service：通过 ARP/NDP（二层）或 BGP 对外宣告地址，并清楚讲解了两种模式各自的取舍。',
+      zh: '让裸金属集群也能使用 LoadBalancer 类型的 Service：通过 ARP/NDP（二层）或 BGP 对外宣告地址，并清楚讲解了两种模式各自的取舍。',
     },
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'Moved from metallb.universe.tf to metallb.io: metallb/metallb issue #2543 (2024-09) and MetalLB 0.14.9 release notes deprecating the old annotation domain',
+      evidence: {
+        urls: ['https://metallb.io/', 'https://github.com/metallb/metallb/issues/2543', 'https://metallb.io/release-notes/#version-0149'],
+        note: 'The project moved its site from metallb.universe.tf to metallb.io; the 0.14.9 release notes deprecate the old annotation prefix.',
+      },
     },
   },
   {
@@ -125,8 +130,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'No stored copy of the page; the address is cited by many 2025 documents in the code index and the NGINX docs source contains nginx/admin-guide/web-server/reverse-proxy.md',
+      evidence: {urls: ['https://docs.nginx.com/nginx/admin-guide/web-server/reverse-proxy/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -146,7 +150,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'traefik.io (Traefik Labs) site; Traefik listed among ingress-nginx migration targets in 2026 articles (pages corpus)',
+      evidence: {urls: ['https://traefik.io/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -167,8 +171,10 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'docs.cilium.io/en/stable/network/kubernetes/kubeproxy-free/ cited in kube-hetzner discussion #1199 (2024); Cilium 1.20 README still describes full kube-proxy replacement',
+      evidence: {
+        urls: ['https://docs.cilium.io/en/stable/network/kubernetes/kubeproxy-free/'],
+        note: 'Still published at its own address.',
+      },
     },
   },
   {
@@ -184,12 +190,35 @@ const references: Reference[] = [
     addedByGuide: true,
     summary: {
       en: 'Provides a floating virtual IP for a highly available control plane and Services of type LoadBalancer, using ARP or BGP, without external hardware; a lighter alternative to keepalived plus HAProxy on bare metal and edge.',
-      zh: '借助 ARP 或 BGP，为高可用控制面和 LoadBalancer 类型的 Service 提供浮动虚拟 IP，无需外部硬件；在裸机和边缘环境中是 keepalived 加 HAProxy 组合的轻量替代。',
+      zh: '借助 ARP 或 BGP，为高可用控制面和 LoadBalancer 类型的 Service 提供浮动虚拟 IP，无需外部硬件；在裸金属和边缘环境中是 keepalived 加 HAProxy 组合的轻量替代。',
     },
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'kube-vip/kube-vip README (docs corpus) points to kube-vip.io for documentation; vCluster docs v0.34 integrate it',
+      evidence: {urls: ['https://kube-vip.io/'], note: 'Still published at its own address.'},
+    },
+  },
+  {
+    id: 'gke-standalone-neg',
+    title: 'Container-native load balancing through standalone zonal NEGs',
+    url: 'https://cloud.google.com/kubernetes-engine/docs/how-to/standalone-neg',
+    authors: ['Google Cloud'],
+    kind: 'docs',
+    category: 'proxies',
+    topics: ['load-balancing', 'services'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: 'How GKE’s NEG controller keeps network endpoint groups of pod addresses and ports in step with a Service, so Google Cloud load balancers send traffic to pods rather than to NodePorts.',
+      zh: '介绍 GKE 的 NEG 控制器如何让由 Pod 地址和端口组成的网络端点组（NEG）与 Service 保持同步，使 Google Cloud 负载均衡器把流量直接发给 Pod，而不是节点端口。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://cloud.google.com/kubernetes-engine/docs/how-to/standalone-neg'],
+        note: 'Still published at its own address.',
+      },
     },
   },
 ];

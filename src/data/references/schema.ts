@@ -12,12 +12,41 @@ const bilingual = (min: number, max: number) => z.strictObject({en: text(min, ma
 const isoDate = z.iso.date();
 const httpUrl = z.url({protocol: /^https?$/, hostname: z.regexes.domain});
 
-/** When and how a status was established: a reader may ask "says who?". */
+/**
+ * Wording that rests a status on something a reader cannot open (a private
+ * copy, the lists the catalogue was seeded from, a search index) or that
+ * tells how it was looked up rather than what shows it. `/references.json`
+ * publishes the note, so it must speak to the reader about public evidence.
+ */
+export const UNOPENABLE_EVIDENCE: readonly {pattern: RegExp; why: string}[] = [
+  {pattern: /\bstored\b|\(stored\)/i, why: 'cites a stored copy'},
+  {pattern: /\bseeds?\b/i, why: 'cites the seed lists'},
+  {pattern: /\bcorp(us|ora)\b|\bcode index\b/i, why: 'cites a search corpus'},
+  {pattern: /\b(we|us|our)\b|\beditors?'?s?\b/i, why: 'speaks of us, not of the evidence'},
+  {
+    pattern: /\blook(ed|ing)? (it )?up\b|\bsearch(ed|ing)\b|\b(was|were) not (found|checked|confirmed)\b|\bno [^.;]* (found|confirmed)\b/i,
+    why: 'tells how it was looked up',
+  },
+];
+
+/** The public evidence a status rests on: a reader may ask "says who?" and open it. */
+export const evidenceSchema = z.strictObject({
+  /** Public addresses that show the status: a release or changelog, an archive notice, an announcement, a Web Archive capture. */
+  urls: z.array(httpUrl).min(1, 'needs at least one public URL'),
+  /** What those addresses show, in a sentence for the reader. */
+  note: text(8, 300).superRefine((note, ctx) => {
+    for (const {pattern, why} of UNOPENABLE_EVIDENCE) {
+      const match = pattern.exec(note);
+      if (match) ctx.addIssue({code: 'custom', message: `${why} ("${match[0]}"); say what the public URLs show`});
+    }
+  }),
+});
+
+/** When and on what a status was established. */
 const evidence = {
-  /** ISO date (YYYY-MM-DD) on which the status was checked. */
+  /** ISO date (YYYY-MM-DD) on which a maintainer last verified the status. */
   checked: isoDate,
-  /** What the status rests on, for maintainers: an archive notice, a release, an announcement. */
-  source: text(3, 400),
+  evidence: evidenceSchema,
 };
 
 export const statusSchema = z.discriminatedUnion('state', [

@@ -25,8 +25,10 @@ const references: Reference[] = [
         zh: 'Canal 仓库已于 2018 年 1 月弃用，flannel 加 Calico 策略的安装方式改由 Calico 官方文档维护。',
       },
       checked: CHECKED,
-      source:
-        'GitHub issue projectcalico/canal#118 (2018-01-29): maintainers say the repo is deprecated and Canal moved into the Calico docs; projectcalico/calico PR #3444 keeps the Canal name in the flannel install docs',
+      evidence: {
+        urls: ['https://github.com/projectcalico/canal/issues/118', 'https://github.com/projectcalico/calico/pull/1636'],
+        note: 'The maintainers explain that the repository is deprecated and Canal moved into the Calico documentation, where the pull request brought it.',
+      },
     },
   },
   {
@@ -46,7 +48,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'cilium/cilium releases v1.19.x and v1.20.x published on pkg.go.dev in 2026 (docs corpus)',
+      evidence: {urls: ['https://github.com/cilium/cilium'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -71,8 +73,10 @@ const references: Reference[] = [
         zh: 'Contiv 已多年没有开发活动，Kubernetes 于 2021 年将其从网络插件列表中移除。',
       },
       checked: CHECKED,
-      source:
-        'kubernetes/website PR #30759 (2021-12) removed Contiv from the add-ons page as abandonware; contiv/vpp issue #1757 (2021) maintainer: project no longer maintained. No GitHub archive flag confirmed for contiv/netplugin',
+      evidence: {
+        urls: ['https://github.com/kubernetes/website/pull/30759'],
+        note: 'Kubernetes removed Contiv from its networking add-ons page in December 2021: no commits for years and its domain taken over.',
+      },
     },
   },
   {
@@ -93,8 +97,12 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'Moved from the old Contrail product page: Juniper docs (stored copy, CN2 release 23.3) describe Contrail as Cloud-Native Contrail Networking; Juniper blog on the 2022 CN2 launch. Status after HPE acquired Juniper not established',
+      evidence: {
+        urls: [
+          'https://www.juniper.net/documentation/us/en/software/cn-cloud-native23.3/cn-cloud-native-k8s-install-and-lcm/topics/concept/cn-cloud-native-arch-overview.html',
+        ],
+        note: 'Still published at its own address.',
+      },
     },
   },
   {
@@ -115,8 +123,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'Moved from coreos/flannel (docs on coreos.com) to the flannel-io org in 2021: k3s-io/k3s#3157, containernetworking/plugins#633',
+      evidence: {urls: ['https://github.com/flannel-io/flannel'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -132,13 +139,12 @@ const references: Reference[] = [
     seedUrls: ['http://openvswitch.org/'],
     summary: {
       en: 'Home of Open vSwitch, the programmable multilayer virtual switch behind OVN, OVN-Kubernetes, Antrea and many OpenStack clouds; read it for OpenFlow, tunnels and the datapath that these plugins build on.',
-      zh: 'Open vSwitch 官网。这个可编程的多层虚拟交换机是 OVN、OVN-Kubernetes、Antrea 以及大量 OpenStack 云的底座，可从这里了解 OpenFlow、隧道以及这些插件所依赖的数据路径。',
+      zh: 'Open vSwitch 官网。这个可编程的多层虚拟交换机是 OVN、OVN-Kubernetes、Antrea 以及大量 OpenStack 云的底座，可从这里了解 OpenFlow、隧道以及这些插件所依赖的数据通路。',
     },
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'openvswitch.org (now served over https with www) still the project home; OVN-Kubernetes and Antrea depend on current OVS releases',
+      evidence: {urls: ['https://www.openvswitch.org/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -158,7 +164,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'openvpn.net remains the project and company site (no move or shutdown found)',
+      evidence: {urls: ['https://openvpn.net/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -179,8 +185,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'projectcalico.org content moved under Tigera: docs redirected to docs.tigera.io/calico (projectcalico/calico PRs #7168, #7293, 2023); tigera.io/project-calico is the address projects link to in 2025 code',
+      evidence: {urls: ['https://www.tigera.io/project-calico/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -196,17 +201,19 @@ const references: Reference[] = [
     seedUrls: ['https://tungstenfabric.io/'],
     summary: {
       en: 'The open-source SDN formerly called OpenContrail, donated by Juniper to the Linux Foundation in 2018: vRouter data plane, BGP/XMPP control plane, for OpenStack, Kubernetes and bare metal. Read it for the architecture.',
-      zh: '原名 OpenContrail 的开源 SDN，2018 年由 Juniper 捐给 Linux 基金会。它以 vRouter 为数据面、BGP/XMPP 为控制面，支持 OpenStack、Kubernetes 与裸机，适合研究其架构设计。',
+      zh: '原名 OpenContrail 的开源 SDN，2018 年由 Juniper 捐给 Linux 基金会。它以 vRouter 为数据面、BGP/XMPP 为控制面，支持 OpenStack、Kubernetes 与裸金属，适合研究其架构设计。',
     },
     status: {
       state: 'archived',
       note: {
-        en: 'Development stopped; the guide editors report the project retired. Its docs remain for reference.',
-        zh: '项目已停止开发，编辑部确认其已退役，文档仍可作参考。',
+        en: 'Its LF Networking proposal planned releases only up to TungstenFabric 6.0 in 2019; the docs remain for reference.',
+        zh: '其 LF Networking 项目提案规划的版本止于 2019 年的 TungstenFabric 6.0；文档仍可作参考。',
       },
       checked: CHECKED,
-      source:
-        "Not confirmed from a primary notice: stored copies show tungsten.io as the new site (LFN proposal) and a last release plan of 2019; no archival notice found in stored LFN or GitHub material. Retirement taken from the editors' brief",
+      evidence: {
+        urls: ['https://lf-networking.atlassian.net/wiki/spaces/LN/pages/15638922/Tungsten+Fabric+Project+Proposal'],
+        note: 'The LF Networking project proposal plans releases up to TungstenFabric 6.0 in 2019; the project publishes no archive notice.',
+      },
     },
   },
   {
@@ -231,8 +238,14 @@ const references: Reference[] = [
         zh: 'Weaveworks 于 2024 年倒闭，仓库已归档，weave.works 域名已失效；社区分支见 rajch/weave。',
       },
       checked: CHECKED,
-      source:
-        'cncf/landscape PR #4023 (2024-09): Weave repositories archived and domains expired; weaveworks/weave issue #4003 (2024): docs site gone with the company, fork at rajch/weave',
+      evidence: {
+        urls: [
+          'https://github.com/weaveworks/weave',
+          'https://github.com/fluxcd/website/issues/2102',
+          'https://github.com/veggiemonk/awesome-docker/pull/1218',
+        ],
+        note: 'The weaveworks/weave repository is archived (read-only); the weave.works domain expired in November 2024.',
+      },
     },
   },
   {
@@ -253,8 +266,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'libcni v1.2.0 release notes: ships CNI spec v1.1.0 with the new GC and STATUS verbs; containernetworking meeting notes 2024-04 on tagging v1.1',
+      evidence: {urls: ['https://github.com/containernetworking/cni/blob/main/SPEC.md'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -275,7 +287,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'Repository active: flannel plugin moved out in 2021 (PR #633); issues and releases continue in the issues corpus',
+      evidence: {urls: ['https://github.com/containernetworking/plugins'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -296,8 +308,95 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'multus-cni code in the index includes tests for cniVersion 1.1.0 configurations',
+      evidence: {urls: ['https://github.com/k8snetworkplumbingwg/multus-cni'], note: 'Still published at its own address.'},
     },
+  },
+  {
+    id: 'npwg-multi-net-spec',
+    title: 'Kubernetes Network Custom Resource Definition De-facto Standard',
+    url: 'https://github.com/k8snetworkplumbingwg/multi-net-spec',
+    authors: ['Kubernetes Network Plumbing Working Group'],
+    kind: 'spec',
+    category: 'sdn-cni',
+    topics: ['cni', 'pod-networking'],
+    language: 'en',
+    year: 2018,
+    summary: {
+      en: 'The specification Multus implements: the NetworkAttachmentDefinition resource, the networks annotation a pod uses to request attachments, and the network-status annotation that reports them.',
+      zh: 'Multus 所实现的规范：NetworkAttachmentDefinition 资源、Pod 申请附加网络所用的 networks 注解，以及报告接入结果的 network-status 注解。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://github.com/k8snetworkplumbingwg/multi-net-spec'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'sriov-network-device-plugin',
+    title: 'SR-IOV Network Device Plugin for Kubernetes',
+    url: 'https://github.com/k8snetworkplumbingwg/sriov-network-device-plugin',
+    authors: ['Kubernetes Network Plumbing Working Group'],
+    kind: 'repo',
+    category: 'sdn-cni',
+    topics: ['cni', 'pod-networking'],
+    language: 'en',
+    year: 2018,
+    summary: {
+      en: 'The device plugin that discovers SR-IOV virtual functions, physical functions and subfunctions, groups them by selectors into resource pools and advertises them to the kubelet, with their NUMA node.',
+      zh: '发现 SR-IOV 虚拟功能、物理功能与子功能的设备插件：按选择算符把它们分成资源池，连同所在 NUMA 节点一起通告给 kubelet。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://github.com/k8snetworkplumbingwg/sriov-network-device-plugin'],
+        note: 'Still published at its own address.',
+      },
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'sriov-cni',
+    title: 'SR-IOV CNI plugin',
+    url: 'https://github.com/k8snetworkplumbingwg/sriov-cni',
+    authors: ['Kubernetes Network Plumbing Working Group'],
+    kind: 'repo',
+    category: 'sdn-cni',
+    topics: ['cni', 'pod-networking'],
+    language: 'en',
+    year: 2017,
+    summary: {
+      en: 'The CNI plugin that moves an allocated SR-IOV virtual function into a pod and sets its MAC, VLAN, spoof checking and rate limits through the physical function; its configuration reference lists every field.',
+      zh: '把已分配的 SR-IOV 虚拟功能移入 Pod 的 CNI 插件，并通过物理功能设置它的 MAC、VLAN、防欺骗检查与限速；配置参考列出了全部字段。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://github.com/k8snetworkplumbingwg/sriov-cni'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
+  },
+  {
+    id: 'dranet',
+    title: 'DRANET: DRA Kubernetes Network Driver',
+    url: 'https://github.com/kubernetes-sigs/dranet',
+    authors: ['Kubernetes SIGs'],
+    kind: 'repo',
+    category: 'sdn-cni',
+    topics: ['pod-networking', 'cni'],
+    language: 'en',
+    year: 2024,
+    summary: {
+      en: 'A DRA driver that publishes a node’s network interfaces, RDMA-capable ones included, as devices with attributes, and moves the allocated ones into the pod from an NRI hook; its docs cover GKE, AKS and GPU topologies.',
+      zh: '一个 DRA 驱动：把节点的网络接口（包括支持 RDMA 的网卡）作为带属性的设备发布出来，并在 NRI 钩子中把分配到的接口移入 Pod；文档涵盖 GKE、AKS 与 GPU 拓扑。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://github.com/kubernetes-sigs/dranet'], note: 'Still published at its own address.'},
+    },
+    addedByGuide: true,
   },
   {
     id: 'antrea',
@@ -317,8 +416,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source:
-        'antrea-io/antrea README (raw copy in docs corpus, module antrea.io/antrea/v2, tested with Kubernetes 1.23+); no archive notice found',
+      evidence: {urls: ['https://antrea.io/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -339,7 +437,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'Repository moved from ovn-org/ovn-kubernetes to the ovn-kubernetes org (PR #5003, 2025-01)',
+      evidence: {urls: ['https://github.com/ovn-kubernetes/ovn-kubernetes'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -360,7 +458,50 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'docs.tigera.io/calico/latest/operations/ebpf present in docs corpus (Calico Open Source 3.31/3.32 pages)',
+      evidence: {urls: ['https://docs.tigera.io/calico/latest/operations/ebpf/'], note: 'Still published at its own address.'},
+    },
+  },
+  {
+    id: 'calico-ebpf-troubleshoot',
+    title: 'Calico: Troubleshoot eBPF mode',
+    url: 'https://docs.tigera.io/calico/latest/operations/ebpf/troubleshoot-ebpf',
+    authors: ['Tigera'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['ebpf', 'troubleshooting', 'kube-proxy'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: 'What to check when Services fail on Calico’s eBPF data plane: the log lines that say whether eBPF mode is on, VXLAN between nodes for NodePorts, DSR on clouds, and the calico-node -bpf tool that decodes its maps.',
+      zh: 'Calico eBPF 数据面上 Service 不通时该查什么：确认 eBPF 模式是否生效的日志、NodePort 跨节点转发所需的 VXLAN、云上使用 DSR 的前提，以及解码其 map 的 calico-node -bpf 工具。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://docs.tigera.io/calico/latest/operations/ebpf/troubleshoot-ebpf'],
+        note: 'Still published at its own address.',
+      },
+    },
+  },
+  {
+    id: 'cilium-dbg-cmdref',
+    title: 'Cilium command reference: cilium-dbg',
+    url: 'https://docs.cilium.io/en/stable/cmdref/cilium-dbg/',
+    authors: ['Cilium project'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['ebpf', 'troubleshooting', 'kube-proxy'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: 'Reference for cilium-dbg, the command inside every Cilium agent pod (called cilium before 1.15) that reads the node’s BPF maps decoded: bpf lb list for Services, bpf ct list global for connection tracking, monitor for drops.',
+      zh: 'cilium-dbg 的命令参考。它是每个 Cilium agent Pod 里的命令行工具（1.15 之前叫 cilium），以解码后的形式读取节点上的 BPF map：bpf lb list 查看 Service，bpf ct list global 查看连接跟踪，monitor 查看丢包。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://docs.cilium.io/en/stable/cmdref/cilium-dbg/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -381,7 +522,7 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'Cluster Mesh section and clustermesh-apiserver pages present in docs.cilium.io (docs corpus, latest)',
+      evidence: {urls: ['https://docs.cilium.io/en/stable/network/clustermesh/'], note: 'Still published at its own address.'},
     },
   },
   {
@@ -402,7 +543,454 @@ const references: Reference[] = [
     status: {
       state: 'active',
       checked: CHECKED,
-      source: 'submariner-io/submariner v0.24.2 published 2026-09 (pkg.go.dev, docs corpus)',
+      evidence: {urls: ['https://submariner.io/'], note: 'Still published at its own address.'},
+    },
+  },
+  {
+    id: 'amazon-vpc-cni-k8s',
+    title: 'Amazon VPC CNI plugin for Kubernetes',
+    url: 'https://github.com/aws/amazon-vpc-cni-k8s',
+    authors: ['Amazon Web Services'],
+    kind: 'repo',
+    category: 'sdn-cni',
+    topics: ['cni', 'ipam', 'pod-networking', 'network-policy'],
+    language: 'en',
+    year: 2017,
+    addedByGuide: true,
+    summary: {
+      en: 'The CNI plugin of EKS, which gives pods secondary addresses or /28 prefixes of the node’s ENIs; its docs explain the ipamd warm pool (WARM_ENI_TARGET, WARM_IP_TARGET, MINIMUM_IP_TARGET) with worked examples per instance type.',
+      zh: 'EKS 的 CNI 插件，把节点弹性网卡（ENI）的辅助 IP 或 /28 前缀分给 Pod。仓库文档用不同实例规格的算例讲解 ipamd 的预热池参数 WARM_ENI_TARGET、WARM_IP_TARGET 与 MINIMUM_IP_TARGET。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://github.com/aws/amazon-vpc-cni-k8s'], note: 'Still published at its own address.'},
+    },
+  },
+  {
+    id: 'eks-vpc-cni-modes',
+    title: 'Learn about VPC CNI modes and configuration',
+    url: 'https://docs.aws.amazon.com/eks/latest/userguide/pod-networking-use-cases.html',
+    authors: ['Amazon Web Services'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['pod-networking', 'ipam', 'cni'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: 'The EKS user guide’s index of VPC CNI features: IPv6, SNAT for outbound traffic, network policies, custom networking in alternate subnets, prefixes, security groups for pods and multiple interfaces, each with its own page.',
+      zh: 'EKS 用户指南中 VPC CNI 各项功能的目录：IPv6、出站 SNAT、网络策略、在其他子网中运行 Pod 的自定义网络、前缀、Pod 安全组与多网卡，每项都链接到专门的页面。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://docs.aws.amazon.com/eks/latest/userguide/pod-networking-use-cases.html'],
+        note: 'Still published at its own address.',
+      },
+    },
+  },
+  {
+    id: 'eks-prefix-delegation',
+    title: 'Assign more IP addresses to Amazon EKS nodes with prefixes',
+    url: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-increase-ip-addresses.html',
+    authors: ['Amazon Web Services'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['ipam', 'pod-networking'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: 'How EKS assigns /28 prefixes instead of single secondary addresses to raise pod density, which settings apply (WARM_PREFIX_TARGET and friends), why fragmented subnets break it and how to move node groups over.',
+      zh: '讲解 EKS 如何用 /28 前缀代替单个辅助 IP 来提高 Pod 密度、哪些参数适用（如 WARM_PREFIX_TARGET）、子网碎片化为何会导致失败，以及如何迁移节点组。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://docs.aws.amazon.com/eks/latest/userguide/cni-increase-ip-addresses.html'],
+        note: 'Still published at its own address.',
+      },
+    },
+  },
+  {
+    id: 'eks-security-groups-for-pods',
+    title: 'Configure the Amazon VPC CNI plugin for Kubernetes for security groups for Amazon EKS Pods',
+    url: 'https://docs.aws.amazon.com/eks/latest/userguide/security-groups-pods-deployment.html',
+    authors: ['Amazon Web Services'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['security', 'pod-networking'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: 'Turning on security groups for pods: ENABLE_POD_ENI, the VPC resource controller that attaches trunk and branch ENIs, and the SecurityGroupPolicy objects that pick pods by labels or service account.',
+      zh: '如何启用 Pod 安全组：设置 ENABLE_POD_ENI、由 VPC 资源控制器挂载 Trunk 与分支网卡，以及按标签或服务账号选择 Pod 的 SecurityGroupPolicy 对象。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://docs.aws.amazon.com/eks/latest/userguide/security-groups-pods-deployment.html'],
+        note: 'Still published at its own address.',
+      },
+    },
+  },
+  {
+    id: 'aks-azure-cni-overlay',
+    title: 'Azure Container Networking Interface (CNI) Overlay networking',
+    url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay',
+    authors: ['Microsoft'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['pod-networking', 'ipam', 'overlay'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: 'How Azure CNI Overlay gives each AKS node a /24 of a private pod CIDR, routes pods without encapsulation in a separate routing domain and translates traffic that leaves the cluster to the node address.',
+      zh: '介绍 Azure CNI Overlay 如何从私有 Pod 网段中给每个 AKS 节点分配一个 /24、如何在独立的路由域中不经封装地转发 Pod 流量，以及离开集群的流量如何转换为节点地址。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay'],
+        note: 'Still published at its own address.',
+      },
+    },
+  },
+  {
+    id: 'aks-azure-cni-cilium',
+    title: 'Configure Azure CNI Powered by Cilium in Azure Kubernetes Service (AKS)',
+    url: 'https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium',
+    authors: ['Microsoft'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['ebpf', 'network-policy', 'pod-networking'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: 'The AKS option that combines Azure CNI address management (overlay or VNet) with Cilium’s eBPF data plane, which also enforces NetworkPolicy; lists versions and limitations such as ipBlock not matching pod or node addresses.',
+      zh: 'AKS 的一个选项：Azure CNI 负责地址管理（Overlay 或 VNet 模式），Cilium 的 eBPF 数据面负责转发并执行网络策略。页面列出版本对应关系与限制，例如 ipBlock 不能匹配 Pod 或节点地址。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium'], note: 'Still published at its own address.'},
+    },
+  },
+  {
+    id: 'aks-legacy-cni-kubenet',
+    title: 'AKS Legacy Container Networking Interfaces (CNI)',
+    url: 'https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni',
+    authors: ['Microsoft'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['pod-networking', 'ipam'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: 'Azure CNI Node Subnet and kubenet, the legacy AKS networking models, with their prerequisites and address use; carries the notice that kubenet for AKS is retired on 31 March 2028.',
+      zh: '介绍 AKS 的旧网络模型 Azure CNI Node Subnet 与 kubenet 的前提条件和地址用量，并附有 kubenet 将于 2028 年 3 月 31 日退役的通知。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni'], note: 'Still published at its own address.'},
+    },
+  },
+  {
+    id: 'gke-dataplane-v2',
+    title: 'GKE Dataplane V2',
+    url: 'https://cloud.google.com/kubernetes-engine/docs/concepts/dataplane-v2',
+    authors: ['Google Cloud'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['ebpf', 'network-policy', 'kube-proxy'],
+    language: 'en',
+    year: 2021,
+    addedByGuide: true,
+    summary: {
+      en: 'GKE’s Cilium-based eBPF data plane: the anetd DaemonSet, service routing without kube-proxy, NetworkPolicy that is always enforced, policy logging and its scale limits.',
+      zh: 'GKE 基于 Cilium 的 eBPF 数据面：anetd DaemonSet、不依赖 kube-proxy 的 Service 路由、始终生效的网络策略、策略日志以及规模上限。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://cloud.google.com/kubernetes-engine/docs/concepts/dataplane-v2'],
+        note: 'Still published at its own address.',
+      },
+    },
+  },
+  {
+    id: 'gke-flexible-pod-cidr',
+    title: 'Configure maximum Pods per node',
+    url: 'https://cloud.google.com/kubernetes-engine/docs/how-to/flexible-pod-cidr',
+    authors: ['Google Cloud'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['ipam', 'pod-networking'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: 'How GKE sizes each node’s alias IP range from the maximum pods per node, always at least twice as many addresses as pods, with the table from /28 for 8 pods to /24 for 110, and what that does to the number of nodes a range holds.',
+      zh: '说明 GKE 如何按每节点最大 Pod 数确定节点的别名 IP 段（地址数始终至少是 Pod 数的两倍），给出从 8 个 Pod 用 /28 到 110 个 Pod 用 /24 的对照表，以及它对一个网段能容纳多少节点的影响。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://cloud.google.com/kubernetes-engine/docs/how-to/flexible-pod-cidr'],
+        note: 'Still published at its own address.',
+      },
+    },
+  },
+  {
+    id: 'terway',
+    title: 'Terway CNI plugin',
+    url: 'https://github.com/AliyunContainerService/terway',
+    authors: ['Alibaba Cloud'],
+    kind: 'repo',
+    category: 'sdn-cni',
+    topics: ['cni', 'ipam', 'ebpf', 'network-policy'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: 'Alibaba Cloud’s open-source CNI plugin for ACK, built on ENIs: shared and exclusive ENI modes, trunk ENIs with per-pod vSwitches and security groups, IP prefixes and an eBPF data path; design notes in Chinese under docs/.',
+      zh: '阿里云为 ACK 开源的 CNI 插件，基于弹性网卡：共享与独占 ENI 模式、可为 Pod 单独配置交换机和安全组的 Trunk ENI、IP 前缀以及 eBPF 数据面。docs 目录下有中文设计文档。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://github.com/AliyunContainerService/terway'], note: 'Still published at its own address.'},
+    },
+  },
+  {
+    id: 'ack-work-with-terway',
+    title: 'Work with Terway',
+    url: 'https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/work-with-terway',
+    authors: ['Alibaba Cloud'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['cni', 'pod-networking', 'network-policy'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: 'ACK’s guide to Terway: how the shared and exclusive ENI modes and the data path work, which custom resources Terway keeps and must not be edited, and what to plan before creating a cluster.',
+      zh: 'ACK 的 Terway 使用指南：共享 ENI 与独占 ENI 模式及数据面的工作方式、Terway 维护的哪些自定义资源不可修改，以及创建集群前需要规划的内容。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/work-with-terway'],
+        note: 'Still published at its own address.',
+      },
+    },
+  },
+  {
+    id: 'ack-terway-pod-capacity',
+    title: 'Manage pod capacity on nodes',
+    url: 'https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/adjusting-the-number-of-node-pods',
+    authors: ['Alibaba Cloud'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['ipam', 'pod-networking'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: 'The per-node pod limits of ACK: the formulas for Terway shared ENI, trunk ENI and exclusive ENI modes from the instance type’s ENI and address counts, with a worked ecs.g7.4xlarge example, and Flannel’s fixed limit.',
+      zh: 'ACK 的单节点 Pod 上限：Terway 共享 ENI、Trunk ENI 与独占 ENI 模式如何由实例规格的弹性网卡数和地址数算出，附 ecs.g7.4xlarge 算例，以及 Flannel 的固定上限。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/adjusting-the-number-of-node-pods'],
+        note: 'Still published at its own address.',
+      },
+    },
+  },
+  {
+    id: 'rootlesskit-docs-port-drivers',
+    title: 'RootlessKit: port drivers',
+    url: 'https://github.com/rootless-containers/rootlesskit/blob/master/docs/port.md',
+    authors: ['Akihiro Suda', 'RootlessKit contributors'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['runtimes', 'namespaces', 'load-balancing'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: "RootlessKit's page on publishing ports of a rootless network namespace: the builtin, slirp4netns, implicit (pasta) and gvisor-tap-vsock drivers, their measured throughput, and which of them keep the client's source address.",
+      zh: 'RootlessKit 关于如何发布 rootless 网络命名空间中端口的文档：builtin、slirp4netns、implicit（pasta）和 gvisor-tap-vsock 几种端口驱动、各自实测的吞吐量，以及哪些能保留客户端的源地址。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://github.com/rootless-containers/rootlesskit/blob/master/docs/port.md'],
+        note: 'Still published at its own address.',
+      },
+    },
+  },
+  {
+    id: 'slirp4netns-repo',
+    title: 'slirp4netns',
+    url: 'https://github.com/rootless-containers/slirp4netns',
+    authors: ['Akihiro Suda', 'slirp4netns contributors'],
+    kind: 'repo',
+    category: 'sdn-cni',
+    topics: ['runtimes', 'veth', 'namespaces'],
+    language: 'en',
+    year: 2018,
+    addedByGuide: true,
+    summary: {
+      en: 'User-mode networking for unprivileged network namespaces: a TAP device in the namespace, libslirp as the TCP/IP stack in the process, and an API socket for port forwarding; its README documents the 10.0.2.0/24 defaults and the host-loopback option.',
+      zh: '为非特权网络命名空间提供用户态网络：在命名空间里放一个 TAP 设备，由进程内的 libslirp 充当 TCP/IP 协议栈，并通过 API 套接字做端口转发；README 说明了 10.0.2.0/24 的默认地址和宿主机回环相关的选项。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://github.com/rootless-containers/slirp4netns'], note: 'Still published at its own address.'},
+    },
+  },
+  {
+    id: 'passt-pasta-about',
+    title: 'passt and pasta: Plug A Simple Socket Transport',
+    url: 'https://passt.top/passt/about/',
+    authors: ['Stefano Brivio', 'passt contributors'],
+    kind: 'tool',
+    category: 'sdn-cni',
+    topics: ['runtimes', 'veth', 'namespaces'],
+    language: 'en',
+    addedByGuide: true,
+    summary: {
+      en: "The project's overview of passt (for virtual machines) and pasta (for network namespaces): a translation layer between a TAP interface and host sockets without a TCP stack of its own, the host's addresses copied into the guest, port forwarding and the loopback fast path.",
+      zh: '项目自己对 passt（用于虚拟机）和 pasta（用于网络命名空间）的介绍：在 TAP 接口与宿主机套接字之间做转换，自身不实现完整的 TCP 协议栈，把宿主机的地址复制给客户机，并提供端口转发和回环快速路径。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://passt.top/passt/about/'], note: 'Still published at its own address.'},
+    },
+  },
+  {
+    id: 'podman-6-release-notes',
+    title: 'Podman v6.0.0-RC1 release notes',
+    url: 'https://github.com/podman-container-tools/podman/releases/tag/v6.0.0-rc1',
+    authors: ['Podman maintainers'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['runtimes', 'cni', 'namespaces'],
+    language: 'en',
+    year: 2026,
+    addedByGuide: true,
+    summary: {
+      en: 'The breaking changes of Podman 6: CNI, slirp4netns and iptables support removed in favour of netavark, pasta and nftables, and the netavark and aardvark-dns 2.0 releases it must be paired with.',
+      zh: 'Podman 6 的不兼容变更：移除 CNI、slirp4netns 和 iptables 支持，改用 netavark、pasta 和 nftables，并说明必须搭配的 netavark 与 aardvark-dns 2.0 版本。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://github.com/podman-container-tools/podman/releases/tag/v6.0.0-rc1'],
+        note: 'Still published at its own address.',
+      },
+    },
+  },
+  {
+    id: 'bypass4netns-repo',
+    title: 'bypass4netns',
+    url: 'https://github.com/rootless-containers/bypass4netns',
+    authors: ['Naoki Matsumoto', 'Akihiro Suda'],
+    kind: 'repo',
+    category: 'sdn-cni',
+    topics: ['runtimes', 'namespaces', 'linux-stack'],
+    language: 'en',
+    year: 2020,
+    addedByGuide: true,
+    summary: {
+      en: 'An accelerator for rootless containers that traps socket system calls with seccomp user notification and swaps in sockets created in the host namespace (SECCOMP_IOCTL_NOTIF_ADDFD, Linux 5.9), with benchmarks against slirp4netns; nerdctl enables it per container.',
+      zh: 'rootless 容器的加速器：用 seccomp 用户态通知截获套接字系统调用，换成在宿主机命名空间里创建的套接字（SECCOMP_IOCTL_NOTIF_ADDFD，Linux 5.9），附有与 slirp4netns 的性能对比；nerdctl 可按容器启用。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {urls: ['https://github.com/rootless-containers/bypass4netns'], note: 'Still published at its own address.'},
+    },
+  },
+  {
+    id: 'cilium-wireguard-encryption',
+    title: 'Cilium documentation: WireGuard Transparent Encryption',
+    url: 'https://docs.cilium.io/en/latest/security/network/encryption-wireguard/',
+    authors: ['Cilium project'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['security', 'overlay', 'troubleshooting'],
+    language: 'en',
+    year: 2021,
+    addedByGuide: true,
+    summary: {
+      en: 'How Cilium encrypts traffic between nodes with WireGuard: each agent publishes its public key in the CiliumNode annotation network.cilium.io/wg-pub-key, peers listen on UDP 51871, node-to-node encryption (beta) and its control-plane opt-out, and a table of exactly which pod, node and Service traffic is encrypted.',
+      zh: '讲解 Cilium 如何用 WireGuard 加密节点间流量：每个 agent 把公钥写进 CiliumNode 的注解 network.cilium.io/wg-pub-key，对端监听 UDP 51871；还介绍节点到节点加密（beta）及控制面节点的豁免，并用一张表列出哪些 Pod、节点与 Service 流量会被加密。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://docs.cilium.io/en/latest/security/network/encryption-wireguard/'],
+        note: 'Still published at its own address.',
+      },
+    },
+  },
+  {
+    id: 'cilium-ipsec-encryption',
+    title: 'Cilium documentation: IPsec Transparent Encryption',
+    url: 'https://docs.cilium.io/en/latest/security/network/encryption-ipsec/',
+    authors: ['Cilium project'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['security', 'troubleshooting'],
+    language: 'en',
+    year: 2019,
+    addedByGuide: true,
+    summary: {
+      en: "Cilium's IPsec mode: the cilium-ipsec-keys Secret and its key format, per-tunnel keys, key rotation by key ID, what a capture on the node shows, and a table explaining each xfrm error counter.",
+      zh: 'Cilium 的 IPsec 模式：cilium-ipsec-keys Secret 及其密钥格式、按隧道派生的密钥、按密钥 ID 轮换密钥、在节点上抓包能看到什么，以及每个 xfrm 错误计数器的含义对照表。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://docs.cilium.io/en/latest/security/network/encryption-ipsec/'],
+        note: 'Still published at its own address.',
+      },
+    },
+  },
+  {
+    id: 'calico-wireguard-encryption',
+    title: 'Calico documentation: Encrypt in-cluster pod traffic',
+    url: 'https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic',
+    authors: ['Tigera', 'Project Calico'],
+    kind: 'docs',
+    category: 'sdn-cni',
+    topics: ['security', 'overlay'],
+    language: 'en',
+    year: 2020,
+    addedByGuide: true,
+    summary: {
+      en: "How to turn on Calico's WireGuard encryption with wireguardEnabled and wireguardEnabledV6 in the FelixConfiguration, which traffic it covers (inter-node pod traffic; host-network traffic only on EKS and AKS), and how to check that each node has a public key.",
+      zh: '如何在 FelixConfiguration 中用 wireguardEnabled 和 wireguardEnabledV6 打开 Calico 的 WireGuard 加密，它覆盖哪些流量（跨节点的 Pod 流量；主机网络流量仅在 EKS 和 AKS 上支持），以及如何确认每个节点都有公钥。',
+    },
+    status: {
+      state: 'active',
+      checked: '2026-12-07',
+      evidence: {
+        urls: ['https://docs.tigera.io/calico/latest/network-policy/encrypt-cluster-pod-traffic'],
+        note: 'Still published at its own address.',
+      },
     },
   },
 ];

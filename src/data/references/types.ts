@@ -7,5 +7,5 @@ import type {referenceSchema} from './schema';
 
 export type Reference = z.infer<typeof referenceSchema>;
 export type Status = Reference['status'];
-/** When and how a status was established. */
-export type Evidence = Pick<Status, 'checked' | 'source'>;
+/** The public evidence a status rests on. */
+export type Evidence = Status['evidence'];

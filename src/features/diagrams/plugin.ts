@@ -1,25 +1,16 @@
-import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
+import {htmlFiles} from '../../build/html-files';
 import {readDiagram, type RenderedDiagram} from './store';
 
-// The HTML is minified by then: attribute quotes may be gone.
-const PLACEHOLDER = /(<figure[^>]*\bdata-diagram="?([0-9a-f]{16})"?[^>]*>)(<\/figure>)/g;
+// The HTML is minified by then: attribute quotes may be gone. The SVG goes into the figure's empty
+// data-diagram-svg box; only that box's own attributes (no text of the page's) lie between its name and ">".
+const PLACEHOLDER = /(<figure[^>]*\bdata-diagram="?([0-9a-f]{16})"?[^>]*>[\s\S]*?\bdata-diagram-svg\b[^>]*>)(<\/div>)/g;
 
 /** Both variants in the page; CSS shows the one that matches data-theme, so switching needs no script. */
 export function diagramFragment(d: RenderedDiagram): string {
   return `<div class="static-mermaid__light">${d.light}</div><div class="static-mermaid__dark">${d.dark}</div>`;
-}
-
-async function htmlFiles(dir: string, skip: Set<string>): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, {withFileTypes: true})) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!skip.has(entry.name)) out.push(...(await htmlFiles(p, skip)));
-    } else if (entry.name.endsWith('.html')) out.push(p);
-  }
-  return out;
 }
 
 /**
@@ -37,14 +28,24 @@ export default function mermaidStaticPlugin(context: LoadContext): Plugin {
       for (const file of await htmlFiles(outDir, otherLocales)) {
         const html = await readFile(file, 'utf8');
         if (!html.includes('data-diagram=')) continue;
+        let filledCount = 0;
         const filled = html.replace(PLACEHOLDER, (_m, open: string, id: string, close: string) => {
+          filledCount++;
           const diagram = readDiagram(id);
           if (!diagram) throw new Error(`${path.relative(outDir, file)}: diagram ${id} was not rendered (not in the diagram store)`);
           const fragment = diagramFragment(diagram);
           used.set(id, fragment);
           return `${open}${fragment}${close}`;
         });
-        await writeFile(file, filled);
+        const figures = html.match(/<figure[^>]*\bdata-diagram=/g)?.length ?? 0;
+        if (filledCount !== figures)
+          throw new Error(
+            `${path.relative(outDir, file)}: ${figures} diagram figures, ${filledCount} with a box for the SVG (StaticMermaid's markup changed?)`,
+          );
+        // Other plugins' postBuild runs alongside this one and may read the page (the search index does):
+        // a rename means they see the page before or after, never half written.
+        await writeFile(`${file}.tmp`, filled);
+        await rename(`${file}.tmp`, file);
       }
       const dir = path.join(outDir, 'assets/diagrams');
       await mkdir(dir, {recursive: true});

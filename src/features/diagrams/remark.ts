@@ -4,8 +4,11 @@ import type {VFile} from 'vfile';
 import {jsxAttributes} from '../../build/mdx';
 import {MermaidSyntaxError, renderer} from './renderer';
 
+/** The diagram's `accTitle:` line, which names it to screen readers and in the full-screen view. */
+export const accTitle = (source: string): string | undefined => /^\s*accTitle\s*:\s*(.+?)\s*$/m.exec(source)?.[1];
+
 /**
- * Turns every ```mermaid fence into <StaticMermaid id width height />: the
+ * Turns every ```mermaid fence into <StaticMermaid id width height title />: the
  * diagram is rendered here, at build time, into the diagram store
  * (./store.ts), from which ./plugin.ts puts its SVG (light and dark) into the
  * page's HTML after the build. A diagram that does not parse stops the build
@@ -23,7 +26,7 @@ export default function remarkMermaidStatic() {
             parent.children[index] = {
               type: 'mdxJsxFlowElement',
               name: 'StaticMermaid',
-              attributes: jsxAttributes({id: d.id, width: String(d.width), height: String(d.height)}),
+              attributes: jsxAttributes({id: d.id, width: String(d.width), height: String(d.height), title: accTitle(node.value)}),
               children: [],
             };
           },

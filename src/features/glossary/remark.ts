@@ -4,6 +4,7 @@ import type {Link, Root} from 'mdast';
 import {findAndReplace} from 'mdast-util-find-and-replace';
 import type {VFile} from 'vfile';
 import {localeOf} from '../../build/mdx';
+import {ALIASES_FILE, type Aliases, zhAliases} from './aliases';
 
 export interface Term {
   id: string;
@@ -15,8 +16,8 @@ const GLOSSARY_URL = '/docs/kubernetes/glossary';
 
 /**
  * Terms from the glossary's entries, its `###` headings: `### veth pair (虚拟网卡对) {#veth}`
- * in English, `### 虚拟网卡对（veth pair） {#veth}` in Chinese. The term is the heading up to
- * the translation in brackets; the id is the anchor. Longer terms come first.
+ * in English, `### veth 对（虚拟网卡对） {#veth}` in Chinese. The term is the heading up to
+ * the gloss in brackets (a heading may have none); the id is the anchor. Longer terms come first.
  */
 export function glossaryTerms(file: string, locale: 'en' | 'zh'): Term[] {
   const terms: Term[] = [];
@@ -39,10 +40,41 @@ export function glossaryTerms(file: string, locale: 'en' | 'zh'): Term[] {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Any of the terms, longest first; an English term only as a whole word (not "pod" in "pods" or "kube-proxy/"). */
+/**
+ * Any of the terms, longest first; an English term only as a whole word (not "pod" in "pods" or
+ * "kube-proxy/"). In Chinese text a word has no spaces around it, so only a term's Latin ends are
+ * held to word boundaries: "tc" is not linked inside "etcd", but 网桥 is linked in 主机网桥上.
+ */
 function termPattern(terms: readonly Term[], locale: 'en' | 'zh'): RegExp {
-  const any = terms.map((t) => escape(t.text)).join('|');
-  return locale === 'en' ? new RegExp(`(?<![\\w/.-])(?:${any})(?![\\w/-])`, 'g') : new RegExp(any, 'g');
+  if (locale === 'en') {
+    const any = terms.map((t) => escape(t.text)).join('|');
+    return new RegExp(`(?<![\\w/.-])(?:${any})(?![\\w/-])`, 'g');
+  }
+  const any = terms
+    .map((t) => `${/^\w/.test(t.text) ? '(?<![\\w/.-])' : ''}${escape(t.text)}${/\w$/.test(t.text) ? '(?![\\w/-])' : ''}`)
+    .join('|');
+  return new RegExp(any, 'g');
+}
+
+/**
+ * What Chinese pages link: each entry's Chinese term, its English term (Chinese chapters name
+ * many things by their English name: conntrack or 连接跟踪, NetworkPolicy or 网络策略) and its
+ * aliases (aliases.ts). A gloss in brackets is not a term: 服务 in `Service（服务）` would link
+ * every 服务器. A text naming two entries, or an alias of an unknown entry, stops the build.
+ */
+export function chineseTerms(zh: readonly Term[], en: readonly Term[], aliases: Aliases, zhFile: string): Term[] {
+  const ids = new Map(zh.map((t) => [t.text, {id: t.id, where: `the Chinese term of #${t.id} in ${zhFile}`}]));
+  const add = (term: Term, where: string) => {
+    const other = ids.get(term.text);
+    if (other && other.id !== term.id) throw new Error(`"${term.text}" is ${other.where} and ${where}; a text can name only one entry`);
+    ids.set(term.text, other ?? {id: term.id, where});
+  };
+  for (const t of en) if (zh.some((z) => z.id === t.id)) add(t, `the English term of #${t.id}`);
+  for (const [id, texts] of Object.entries(aliases)) {
+    if (!zh.some((z) => z.id === id)) throw new Error(`${ALIASES_FILE}: "${id}" is not an entry of ${zhFile}`);
+    for (const text of texts) add({id, text}, `an alias of #${id} in ${ALIASES_FILE}`);
+  }
+  return [...ids].map(([text, {id}]) => ({id, text})).sort((a, b) => b.text.length - a.text.length);
 }
 
 /**
@@ -51,24 +83,25 @@ function termPattern(terms: readonly Term[], locale: 'en' | 'zh'): RegExp {
  * links. Where terms overlap, the longest wins. Headings, links, code and
  * JSX (admonitions, components) are left alone.
  */
-export default function remarkGlossaryLinks(options: {docsDir: string; zhDocsDir: string}) {
-  const glossaries = {
-    en: glossaryTerms(path.join(options.docsDir, GLOSSARY), 'en'),
-    zh: glossaryTerms(path.join(options.zhDocsDir, GLOSSARY), 'zh'),
-  };
+export default function remarkGlossaryLinks(options: {docsDir: string; zhDocsDir: string; zhAliases?: Aliases}) {
+  const en = glossaryTerms(path.join(options.docsDir, GLOSSARY), 'en');
+  const zhFile = path.join(options.zhDocsDir, GLOSSARY);
+  const glossaries = {en, zh: chineseTerms(glossaryTerms(zhFile, 'zh'), en, options.zhAliases ?? zhAliases, zhFile)};
   const patterns = {en: termPattern(glossaries.en, 'en'), zh: termPattern(glossaries.zh, 'zh')};
   return (tree: Root, file: VFile) => {
     if (file.path.endsWith(GLOSSARY) || /[\\/]references[\\/]/.test(file.path)) return;
     const locale = localeOf(file);
-    const pending = new Map(glossaries[locale].map((t) => [t.text, t]));
+    const byText = new Map(glossaries[locale].map((t) => [t.text, t]));
+    // By id: a term written two ways (conntrack, 连接跟踪) is still linked once per page.
+    const pending = new Set(glossaries[locale].map((t) => t.id));
     findAndReplace(
       tree,
       [
         patterns[locale],
         (text: string): Link | false => {
-          const term = pending.get(text);
-          if (!term) return false;
-          pending.delete(text);
+          const term = byText.get(text);
+          if (!term || !pending.has(term.id)) return false;
+          pending.delete(term.id);
           return {
             type: 'link',
             url: `${GLOSSARY_URL}#${term.id}`,

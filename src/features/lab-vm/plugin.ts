@@ -96,7 +96,8 @@ export default function labVmPlugin(context: LoadContext): Plugin {
     postBuild({outDir, content: loaded}) {
       const content = loaded as LabVmData;
       if (!content.available) return Promise.resolve();
-      const root = localePath ? path.dirname(outDir) : outDir;
+      // A build of one locale alone (`--locale zh-Hans`) writes it at the top of build/, not in build/zh-Hans/.
+      const root = localePath && path.basename(outDir) === localePath ? path.dirname(outDir) : outDir;
       const fromUrl = (url: string) => path.join(root, url.slice(siteBase.length));
       const image = findImage(labVmDir());
       if ('why' in image) throw new Error(`[lab-vm] the image changed during the build: ${image.detail}`);

@@ -6,7 +6,8 @@ import {references} from '../../data/references';
 import {indexById, localise, type LocalisedReference} from '../../data/references/localised';
 import {TOPICS} from '../../data/references/vocabulary';
 
-export const JSON_SCHEMA_VERSION = 1;
+/** 2: a status's `source` text became `evidence` ({urls, note}). */
+export const JSON_SCHEMA_VERSION = 2;
 
 /**
  * Adds the reference explorer at /references (each locale gets only its own

@@ -202,10 +202,11 @@ export default function LabTerminal({name, data, onClose}: Props): React.JSX.Ele
     setStatus({kind: 'start'});
     setRun((n) => n + 1);
   };
-  const runLab = () => {
+  const runLab = (keep: boolean) => {
     // Ctrl+U clears whatever was typed on the line. Through `| cat`, as the tests run labs: a lab's
-    // `timeout … socat` is stopped by the terminal (SIGTTOU) when it runs on it directly.
-    machine.current?.send(`\u0015bash ${name}.sh | cat\r`);
+    // `timeout … socat` is stopped by the terminal (SIGTTOU) when it runs on it directly. With
+    // LAB_KEEP=1 the lab leaves what it made for the reader, and says how to look around and clean up.
+    machine.current?.send(`\u0015${keep ? 'LAB_KEEP=1 ' : ''}bash ${name}.sh | cat\r`);
     terminal.current?.focus();
   };
 
@@ -217,8 +218,16 @@ export default function LabTerminal({name, data, onClose}: Props): React.JSX.Ele
       data-state={status.kind}
     >
       <div className={styles.toolbar}>
-        <button type="button" className="button button--primary button--sm" onClick={runLab} disabled={!ready}>
+        <button type="button" className="button button--primary button--sm" onClick={() => runLab(false)} disabled={!ready}>
           <Translate id="labVm.runLab">Run the lab</Translate>
+        </button>
+        <button type="button" className="button button--secondary button--sm" onClick={() => runLab(true)} disabled={!ready}>
+          <Translate
+            id="labVm.runAndExplore"
+            description="Button: run the lab script in the VM with LAB_KEEP=1, which leaves what it made to look around in"
+          >
+            Run and explore
+          </Translate>
         </button>
         <button type="button" className="button button--secondary button--sm" onClick={restart} disabled={status.kind === 'download'}>
           <Translate id="labVm.reset">Reset</Translate>

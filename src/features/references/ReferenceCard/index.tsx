@@ -3,7 +3,7 @@ import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import {KINDS, LANGUAGES, TOPICS} from '@site/src/data/references/vocabulary';
-import {entryPath, type LocalisedReference} from '@site/src/data/references/localised';
+import {entryPath, evidenceLabel, type LocalisedReference} from '@site/src/data/references/localised';
 import useGuideLocale from '@site/src/hooks/useGuideLocale';
 import StatusBadge from './StatusBadge';
 import styles from './styles.module.css';
@@ -97,6 +97,31 @@ export default function ReferenceCard({entry, headingLevel = 2, anchor = false}:
         <Translate id="references.checked" values={{date: <time dateTime={entry.status.checked}>{entry.status.checked}</time>}}>
           {'Status checked on {date}.'}
         </Translate>
+        {entry.status.evidence && (
+          <>
+            {' '}
+            <Translate
+              id="references.evidence"
+              values={{
+                // One element: Translate interpolates a node, not an array of them.
+                links: (
+                  <>
+                    {entry.status.evidence.map((url, i) => (
+                      <React.Fragment key={url}>
+                        {i > 0 && ' · '}
+                        <a href={url} target="_blank" rel="noopener noreferrer">
+                          {evidenceLabel(url)}
+                        </a>
+                      </React.Fragment>
+                    ))}
+                  </>
+                ),
+              }}
+            >
+              {'Evidence: {links}.'}
+            </Translate>
+          </>
+        )}
       </p>
     </article>
   );

@@ -2,15 +2,22 @@ import React from 'react';
 import Footer from '@theme-original/DocItem/Footer';
 import Translate from '@docusaurus/Translate';
 import {useDoc} from '@docusaurus/plugin-content-docs/client';
+import NextOnPath from '@site/src/features/reading-paths/NextOnPath';
 
 interface ReviewFrontMatter {
   reviewed?: string | Date;
   versions?: string[];
 }
 
-/** Shows when a chapter's facts were last checked and for which versions, so a reader can judge how current it is. */
+/**
+ * Shows when a chapter's facts were last checked and for which versions, so a
+ * reader can judge how current it is; then, on a chapter that is a step of a
+ * reading path, the path's next chapter, just above Docusaurus's own
+ * previous/next links, which follow the sidebar instead.
+ */
 export default function FooterWrapper(props: Record<string, unknown>): React.JSX.Element {
-  const {reviewed, versions} = useDoc().frontMatter as ReviewFrontMatter;
+  const {metadata, frontMatter} = useDoc();
+  const {reviewed, versions} = frontMatter as ReviewFrontMatter;
   const date = reviewed instanceof Date ? reviewed.toISOString().slice(0, 10) : reviewed;
   return (
     <>
@@ -22,6 +29,7 @@ export default function FooterWrapper(props: Record<string, unknown>): React.JSX
         </p>
       )}
       <Footer {...props} />
+      <NextOnPath docId={metadata.id} />
     </>
   );
 }
