@@ -22,6 +22,9 @@ import timelinePlugin from './src/features/timeline/plugin';
 import remarkFeatures from './src/features/timeline/remark';
 import {CHANGELOG_ROUTE, changelogOptions} from './src/features/changelog/options';
 import searchPlugin from './src/features/search/plugin';
+import markdownCopiesPlugin from './src/features/markdown-copies/plugin';
+import booksPlugin from './src/features/books/plugin';
+import {editUrl, repositoryUrl} from './src/features/page-actions/repository';
 
 // The site can live anywhere: a CDN root, a GitHub Pages project path, a sub-folder.
 const url = process.env.SITE_URL ?? 'https://container-networking-guide.example.org';
@@ -95,7 +98,7 @@ const config: Config = {
         docs: false,
         // The blog plugin is the changelog (src/features/changelog): /changelog, with RSS and Atom feeds.
         blog: changelogOptions(title),
-        theme: {customCss: './src/css/custom.css'},
+        theme: {customCss: ['./src/css/custom.css', './src/features/print/print.css']},
         sitemap: {changefreq: null, priority: null},
       } satisfies Preset.Options,
     ],
@@ -113,6 +116,9 @@ const config: Config = {
         beforeDefaultRemarkPlugins: buildTimeDiagrams ? [remarkMermaidStatic] : [],
         remarkPlugins: [...remarkPlugins],
         showLastUpdateTime: false,
+        // "Edit this page" opens the page's own source: the Chinese file on Chinese pages.
+        editUrl,
+        editLocalizedFiles: true,
       } satisfies DocsOptions,
     ],
     buildTimeDiagrams ? mermaidStaticPlugin : mermaidChunkPlugin,
@@ -121,7 +127,11 @@ const config: Config = {
     codeListingPlugin,
     labVmPlugin,
     searchPlugin,
+    markdownCopiesPlugin,
+    booksPlugin,
   ],
+
+  customFields: {repositoryUrl},
 
   themeConfig: {
     metadata: [{name: 'keywords', content: 'container networking, Kubernetes networking, CNI, Docker networking, 容器网络'}],

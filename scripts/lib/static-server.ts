@@ -65,6 +65,9 @@ export function startStaticServer(opts: ServeOptions): Promise<StaticServer> {
       res.setHeader('Cache-Control', assetPrefixes.some((p) => pathname.startsWith(p)) ? IMMUTABLE : 'no-cache');
       // The lab VM's zstd files and state: sirv knows no type for .zst, and a response without one may be sniffed.
       if (pathname.endsWith('.zst')) res.setHeader('Content-Type', 'application/zstd');
+      // sirv names a charset for HTML only; the Markdown copies and llms.txt hold Chinese text too.
+      if (pathname.endsWith('.md')) res.setHeader('Content-Type', 'text/markdown; charset=utf-8');
+      if (pathname.endsWith('.txt')) res.setHeader('Content-Type', 'text/plain; charset=utf-8');
     },
   });
   // Typed for Express, but compression only touches node's own request and response.

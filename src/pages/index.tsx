@@ -6,6 +6,7 @@ import Link from '@docusaurus/Link';
 import Translate, {translate} from '@docusaurus/Translate';
 import {readingPaths} from '@site/src/data/reading-paths';
 import PathSteps from '@site/src/features/reading-paths/PathSteps';
+import BookLink from '@site/src/features/books/BookLink';
 import styles from './index.module.css';
 
 export default function Home(): React.JSX.Element {
@@ -41,6 +42,7 @@ export default function Home(): React.JSX.Element {
               <Translate id="home.explorer">Search the references</Translate>
             </Link>
           </div>
+          <BookLink className={styles.book} />
         </div>
       </header>
       <main className="container margin-vert--lg">

@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
-import {existsSync, readFileSync} from 'node:fs';
-import path from 'node:path';
-import {describe, test, type TestContext} from 'node:test';
+import {describe, test} from 'node:test';
 import {CHANGELOG_ROUTE} from '../../src/features/changelog/options';
-import {skipOrFail} from '../helpers/ci';
 import {CHANGELOG_LOCALES, changelogEntries, newestFirst} from '../helpers/changelog';
-import {BUILD_DIR} from '../helpers/site';
+import {builtFile} from '../helpers/site';
 
-/** A file of the build, or undefined (the test skipped, or failed under CI) when there is no build. */
-function built(t: TestContext, file: string): string | undefined {
-  if (!existsSync(path.join(BUILD_DIR, 'index.html'))) {
-    skipOrFail(t, `no production build in ${BUILD_DIR}: run \`npm run build\` first`);
-    return undefined;
-  }
-  const p = path.join(BUILD_DIR, file);
-  assert.ok(existsSync(p), `${file} is not in the build`);
-  return readFileSync(p, 'utf8');
-}
+const built = builtFile;
 
 /** The entry slugs that a list of URLs (minified HTML hrefs or feed links) points to, in order. */
 const slugsOf = (urls: string[], localePrefix: string) =>

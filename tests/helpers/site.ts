@@ -108,3 +108,14 @@ export function builtScripts(locale = ''): Array<{file: string; text: string}> |
     .filter((f) => f.endsWith('.js'))
     .map((f) => ({file: path.join(locale, 'assets/js', f), text: readFileSync(path.join(dir, f), 'utf8')}));
 }
+
+/** A file of the production build, or undefined (the test skipped, or failed under CI) when there is no build. */
+export function builtFile(t: TestContext, file: string): string | undefined {
+  if (!existsSync(path.join(BUILD_DIR, 'index.html'))) {
+    skipOrFail(t, `no production build in ${BUILD_DIR}: run \`npm run build\` first`);
+    return undefined;
+  }
+  const p = path.join(BUILD_DIR, file);
+  if (!existsSync(p)) throw new Error(`${file} is not in the build`);
+  return readFileSync(p, 'utf8');
+}

@@ -96,6 +96,12 @@ describe('import rules (ARCHITECTURE.md)', () => {
       // The search index leaves out lab listings and the Pitfalls pointer by the class their features give them.
       'features/search/plugin.ts -> features/labs/listing-class',
       'features/search/plugin.ts -> features/incidents/pointer-class',
+      // A diagram's Markdown copy is its Mermaid source, found by the id the diagram feature gives it;
+      // the PDF book fills in the SVG as the diagram feature does, since that feature's postBuild runs alongside.
+      'features/markdown-copies/plugin.ts -> features/diagrams/store',
+      'features/books/plugin.ts -> features/diagrams/plugin',
+      // "View as Markdown" links the copy where the Markdown feature writes it.
+      'features/page-actions/PageActions/index.tsx -> features/markdown-copies/url',
     ]);
     const bad = files
       .filter((f) => f.startsWith(path.join(SRC, 'features')))

@@ -14,6 +14,27 @@ export function diagramFragment(d: RenderedDiagram): string {
 }
 
 /**
+ * The page's HTML with each diagram's SVG in its figure; `used` collects the
+ * fragments by id. A figure already filled is left as it is, so a page can go
+ * through twice (the books do, while this plugin may still be at work).
+ */
+export function fillDiagrams(html: string, where: string, used = new Map<string, string>()): string {
+  let filledCount = 0;
+  const filled = html.replace(PLACEHOLDER, (_m, open: string, id: string, close: string) => {
+    filledCount++;
+    const diagram = readDiagram(id);
+    if (!diagram) throw new Error(`${where}: diagram ${id} was not rendered (not in the diagram store)`);
+    const fragment = diagramFragment(diagram);
+    used.set(id, fragment);
+    return `${open}${fragment}${close}`;
+  });
+  const empty = html.match(/\bdata-diagram-svg\b[^>]*><\/div>/g)?.length ?? 0;
+  if (filledCount !== empty)
+    throw new Error(`${where}: ${empty} empty diagram boxes, ${filledCount} inside a figure (StaticMermaid's markup changed?)`);
+  return filled;
+}
+
+/**
  * After the build: puts each diagram's SVG into the HTML of the pages that
  * show it (readers see it with no JavaScript and no layout shift), and writes
  * it to assets/diagrams/<id>.html for pages reached by client-side navigation.
@@ -28,20 +49,7 @@ export default function mermaidStaticPlugin(context: LoadContext): Plugin {
       for (const file of await htmlFiles(outDir, otherLocales)) {
         const html = await readFile(file, 'utf8');
         if (!html.includes('data-diagram=')) continue;
-        let filledCount = 0;
-        const filled = html.replace(PLACEHOLDER, (_m, open: string, id: string, close: string) => {
-          filledCount++;
-          const diagram = readDiagram(id);
-          if (!diagram) throw new Error(`${path.relative(outDir, file)}: diagram ${id} was not rendered (not in the diagram store)`);
-          const fragment = diagramFragment(diagram);
-          used.set(id, fragment);
-          return `${open}${fragment}${close}`;
-        });
-        const figures = html.match(/<figure[^>]*\bdata-diagram=/g)?.length ?? 0;
-        if (filledCount !== figures)
-          throw new Error(
-            `${path.relative(outDir, file)}: ${figures} diagram figures, ${filledCount} with a box for the SVG (StaticMermaid's markup changed?)`,
-          );
+        const filled = fillDiagrams(html, path.relative(outDir, file), used);
         // Other plugins' postBuild runs alongside this one and may read the page (the search index does):
         // a rename means they see the page before or after, never half written.
         await writeFile(`${file}.tmp`, filled);

@@ -32,14 +32,14 @@ export default function RunInBrowser({name, vmReason}: Props): React.JSX.Element
 
   if (vmReason) {
     return (
-      <p className={styles.note}>
+      <p className={styles.note} data-md-drop="">
         <Translate id="labVm.cannotRun">This lab does not run in the browser:</Translate> {withCode(vmReason)}
       </p>
     );
   }
   if (!open) {
     return (
-      <p className={styles.start}>
+      <p className={styles.start} data-md-drop="">
         <button ref={button} type="button" className="button button--primary" onClick={() => setOpen(true)}>
           <Translate id="labVm.button">Run in your browser</Translate>
         </button>{' '}

@@ -3,6 +3,7 @@ import Footer from '@theme-original/DocItem/Footer';
 import Translate from '@docusaurus/Translate';
 import {useDoc} from '@docusaurus/plugin-content-docs/client';
 import NextOnPath from '@site/src/features/reading-paths/NextOnPath';
+import PageActions from '@site/src/features/page-actions/PageActions';
 
 interface ReviewFrontMatter {
   reviewed?: string | Date;
@@ -11,7 +12,8 @@ interface ReviewFrontMatter {
 
 /**
  * Shows when a chapter's facts were last checked and for which versions, so a
- * reader can judge how current it is; then, on a chapter that is a step of a
+ * reader can judge how current it is; under Docusaurus's "Edit this page",
+ * the report and Markdown links (src/features/page-actions); then, on a chapter that is a step of a
  * reading path, the path's next chapter, just above Docusaurus's own
  * previous/next links, which follow the sidebar instead.
  */
@@ -29,6 +31,7 @@ export default function FooterWrapper(props: Record<string, unknown>): React.JSX
         </p>
       )}
       <Footer {...props} />
+      <PageActions title={metadata.title} permalink={metadata.permalink} />
       <NextOnPath docId={metadata.id} />
     </>
   );
