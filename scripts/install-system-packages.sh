@@ -16,7 +16,7 @@ packages=(
   socat dnsmasq conntrack tcpdump procps python3   # lab tools
   bpftool radvd slirp4netns passt uidmap wireguard-tools  # Part 4's labs (eBPF, IPv6, rootless, WireGuard)
   shellcheck                                       # the labs' shell scripts are linted
-  poppler-utils                                    # the tests read the PDF books (pdftotext, pdfinfo, pdffonts)
+  poppler-utils epubcheck                          # the tests read the PDF books (pdftotext, pdfinfo, pdffonts) and check the EPUBs
   kmod zstd cpio binutils debian-archive-keyring seabios  # the lab VM's image (scripts/lab-vm/build.sh)
 )
 if [[ -n "${CHROME_PATH:-}" && -x "$CHROME_PATH" ]]; then

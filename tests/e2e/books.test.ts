@@ -1,9 +1,10 @@
-/** The whole guide as a PDF per locale (src/features/books), read back with poppler's tools. */
+/** The whole guide as a PDF and an EPUB per locale (src/features/books), read back with poppler's tools and unzipped. */
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, test, type TestContext} from 'node:test';
+import JSZip from 'jszip';
 import {bookFile, BOOK_DIR} from '../../src/features/books/constants';
 import {chapterAnchor} from '../../src/features/books/book-html';
 import {skipOrFail} from '../helpers/ci';
@@ -40,7 +41,10 @@ const titles = (dir: string) =>
     permalink: `/${dir}${m[2]!.slice(1)}`,
   }));
 
+const EPUBCHECK = '/usr/share/java/epubcheck.jar';
+
 const squash = (s: string) => s.replace(/\s+/g, '');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 describe('the guide as a PDF', () => {
   for (const {locale, dir, sample} of LOCALES) {
@@ -78,11 +82,63 @@ describe('the guide as a PDF', () => {
       // Chromium embeds the CJK fonts (CFF outlines) as unnamed Type 3 fonts; that their text reads back is checked above.
     });
 
-    test(`${locale}: the home page links its book`, (t) => {
+    test(`${locale}: the EPUB is a valid container whose contents list every chapter in order, with the diagrams as SVG images`, async (t) => {
+      if (!book(t, dir, locale)) return;
+      const file = path.join(BUILD_DIR, dir, BOOK_DIR, bookFile(locale, 'epub'));
+      assert.ok(existsSync(file), `${path.relative(BUILD_DIR, file)} is not in the build`);
+      const bytes = readFileSync(file);
+      // The OCF rule: the first entry is "mimetype", stored, so its text sits at byte 38.
+      assert.equal(bytes.subarray(30, 38).toString('latin1'), 'mimetype');
+      assert.equal(bytes.subarray(38, 58).toString('latin1'), 'application/epub+zip');
+      const zip = await JSZip.loadAsync(bytes);
+      const read = async (name: string) => {
+        const entry = zip.file(name);
+        assert.ok(entry, `${name} is not in the EPUB`);
+        return entry.async('string');
+      };
+      const rootfile = /full-path="([^"]+)"/.exec(await read('META-INF/container.xml'))?.[1];
+      assert.ok(rootfile, 'container.xml names no package document');
+      const opf = await read(rootfile);
+      assert.match(opf, new RegExp(`<dc:language>${locale}</dc:language>`));
+      const navHref = /<item[^>]*properties="nav"[^>]*href="([^"]+)"|<item[^>]*href="([^"]+)"[^>]*properties="nav"/.exec(opf);
+      assert.ok(navHref, 'the package has no navigation document');
+      const base = path.posix.dirname(rootfile);
+      const nav = squash(await read(path.posix.join(base, navHref[1] ?? navHref[2]!)));
+      let at = 0;
+      for (const {title} of titles(dir)) {
+        const found = nav.indexOf(squash(escapeXml(title)), at);
+        assert.ok(found >= 0, `${locale}: "${title}" is missing from the EPUB's contents, or out of order`);
+        at = found + 1;
+      }
+      const chapter = await read(path.posix.join(base, `${chapterAnchor(`/${dir}docs/linux/network-namespaces`)}.xhtml`));
+      assert.ok(chapter.includes(sample), `the network namespaces chapter lacks "${sample}"`);
+      const svg = /<img[^>]*src="([^"]+\.svg)"/.exec(chapter)?.[1];
+      assert.ok(svg, 'the network namespaces chapter has no diagram image');
+      assert.match(await read(path.posix.join(base, svg)), /<svg[^>]*viewBox=/);
+      assert.match(opf, /media-type="image\/svg\+xml"/);
+
+      // EPUBCheck, the W3C's validator (Debian's epubcheck package).
+      let report: string;
+      try {
+        report = execFileSync('java', ['-jar', EPUBCHECK, file], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
+      } catch (error) {
+        const e = error as {code?: string; stdout?: string; stderr?: string};
+        if (e.code === 'ENOENT' || !existsSync(EPUBCHECK)) {
+          skipOrFail(t, `EPUBCheck is not installed (${EPUBCHECK}; sudo scripts/install-system-packages.sh)`);
+          return;
+        }
+        report = `${e.stdout ?? ''}${e.stderr ?? ''}`;
+      }
+      assert.match(report, /Messages: 0 fatals \/ 0 errors \/ 0 warnings/, report.split('\n').slice(-12).join('\n'));
+    });
+
+    test(`${locale}: the home page links its books`, (t) => {
       const file = book(t, dir, locale);
       if (!file) return;
       const home = readFileSync(path.join(BUILD_DIR, dir, 'index.html'), 'utf8');
-      assert.match(home, new RegExp(`href="?[^"\\s>]*/${BOOK_DIR}/${bookFile(locale, 'pdf').replace(/\./g, '\\.')}`));
+      for (const format of ['pdf', 'epub'] as const) {
+        assert.match(home, new RegExp(`href="?[^"\\s>]*/${BOOK_DIR}/${bookFile(locale, format).replace(/\./g, '\\.')}`));
+      }
     });
   }
 });

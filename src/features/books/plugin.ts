@@ -10,6 +10,7 @@ import {docsInReadingOrder, loadedDocs} from '../../build/docs-order';
 import {siteHeading} from '../../build/site-heading';
 import {fillDiagrams} from '../diagrams/plugin';
 import {bookHtml, type BookPart} from './book-html';
+import {makeEpub} from './epub';
 import {BOOK_DIR, bookFile, type BooksData} from './constants';
 
 const TEXT = {
@@ -21,13 +22,49 @@ const TEXT = {
 const FOOTER = `<div style="width:100%;font-size:8px;color:#555;text-align:center;font-family:system-ui,'Noto Sans CJK SC',sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
 
 /**
+ * Runs in the printing page: each diagram's light SVG as a standalone XML
+ * document, which an EPUB needs as an image file. The browser's serializer
+ * writes the HTML labels inside foreignObject in the XHTML namespace and
+ * closes every element. What the EPUB schemas reject is changed so that it
+ * looks the same: ARIA roles and Mermaid's stray attributes dropped, a
+ * geometry-less rect given the size it had anyway (none), a label's
+ * paragraph turned into a block span.
+ */
+function diagramsAsXml(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const figure of document.querySelectorAll('figure[data-diagram]')) {
+    const svg = figure.querySelector('.static-mermaid__light svg');
+    if (!svg) continue;
+    const copy = svg.cloneNode(true) as SVGSVGElement;
+    for (const el of [copy, ...copy.querySelectorAll('*')]) {
+      for (const name of ['role', 'aria-roledescription', 'name', 'datatype']) el.removeAttribute(name);
+    }
+    // A label's <p> sits in a <span>, where XHTML allows no paragraph: a block span reads the same.
+    for (const p of copy.querySelectorAll('foreignObject p')) {
+      const span = document.createElement('span');
+      for (const a of p.attributes) span.setAttribute(a.name, a.value);
+      span.style.display = 'block';
+      span.append(...p.childNodes);
+      p.replaceWith(span);
+    }
+    for (const rect of copy.querySelectorAll('rect')) {
+      if (!rect.hasAttribute('width')) rect.setAttribute('width', '0');
+      if (!rect.hasAttribute('height')) rect.setAttribute('height', '0');
+    }
+    out.push([figure.getAttribute('data-diagram')!, new XMLSerializer().serializeToString(copy)]);
+  }
+  return out;
+}
+
+/**
  * After the build: the whole guide as a PDF in the locale's language, at
  * books/container-networking-guide-<locale>.pdf, printed by the system
  * Chromium from the built pages (so diagrams, listings and tables are the
  * pages' own, and the print stylesheet applies). The PDF has bookmarks for
  * parts, chapters and sections, page numbers, and links between chapters that
  * stay inside the book. Without Chromium the site is built without it, and
- * the home page does not link it.
+ * the home page does not link it. Beside it, the same chapters as an EPUB
+ * (./epub.ts), for e-readers.
  */
 export default function booksPlugin(context: LoadContext): Plugin {
   const locale = context.i18n.currentLocale;
@@ -36,7 +73,8 @@ export default function booksPlugin(context: LoadContext): Plugin {
   return {
     name: 'books',
     contentLoaded({actions}) {
-      const data: BooksData = {pdf: available ? normalizeUrl([context.baseUrl, BOOK_DIR, bookFile(locale, 'pdf')]) : undefined};
+      const url = (format: 'pdf' | 'epub') => (available ? normalizeUrl([context.baseUrl, BOOK_DIR, bookFile(locale, format)]) : undefined);
+      const data: BooksData = {pdf: url('pdf'), epub: url('epub')};
       actions.setGlobalData(data);
     },
     async postBuild({outDir, plugins, siteConfig}) {
@@ -89,11 +127,13 @@ export default function booksPlugin(context: LoadContext): Plugin {
       const tmp = await mkdtemp(path.join(os.tmpdir(), 'cng-book-'));
       const out = path.join(outDir, BOOK_DIR, bookFile(locale, 'pdf'));
       const browser = await launchChrome();
+      let diagrams: Map<string, string>;
       try {
         await writeFile(path.join(tmp, 'book.html'), html);
         const page = await browser.newPage();
         page.setDefaultTimeout(600_000);
         await page.goto(pathToFileURL(path.join(tmp, 'book.html')).href, {waitUntil: 'load', timeout: 300_000});
+        diagrams = new Map(await page.evaluate(diagramsAsXml));
         await mkdir(path.dirname(out), {recursive: true});
         await page.pdf({
           path: out,
@@ -111,8 +151,18 @@ export default function booksPlugin(context: LoadContext): Plugin {
         await rm(tmp, {recursive: true, force: true});
       }
       const size = (await stat(out)).size;
-      const seconds = ((Date.now() - started) / 1000).toFixed(0);
-      console.log(`[books] ${path.relative(outDir, out)}: ${(size / 1e6).toFixed(1)} MB, ${seconds} s`);
+      console.log(`[books] ${path.relative(outDir, out)}: ${(size / 1e6).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+      const epubStarted = Date.now();
+      const epubOut = path.join(outDir, BOOK_DIR, bookFile(locale, 'epub'));
+      await writeFile(
+        epubOut,
+        await makeEpub({lang: locale, title, description: summary, contentsLabel: text.contents, parts, origin, diagrams}),
+      );
+      const epubSize = (await stat(epubOut)).size;
+      console.log(
+        `[books] ${path.relative(outDir, epubOut)}: ${(epubSize / 1e6).toFixed(1)} MB, ${((Date.now() - epubStarted) / 1000).toFixed(0)} s`,
+      );
     },
   };
 }

@@ -3,10 +3,10 @@ import {usePluginData} from '@docusaurus/useGlobalData';
 import Translate from '@docusaurus/Translate';
 import type {BooksData} from '../constants';
 
-/** A link to the whole guide as a PDF in the page's language; nothing when the build could not make it (no Chromium). */
+/** Links to the whole guide as a PDF and an EPUB in the page's language; nothing when the build could not make them (no Chromium). */
 export default function BookLink({className}: {className?: string}): React.JSX.Element | null {
-  const {pdf} = usePluginData('books') as BooksData;
-  if (!pdf) return null;
+  const {pdf, epub} = usePluginData('books') as BooksData;
+  if (!pdf || !epub) return null;
   return (
     <p className={className}>
       <Translate
@@ -17,9 +17,16 @@ export default function BookLink({className}: {className?: string}): React.JSX.E
               <Translate id="books.link.pdf">the whole guide as a PDF</Translate>
             </a>
           ),
+          epub: (
+            <a href={epub} download data-testid="book-epub">
+              <Translate id="books.link.epub">as an EPUB</Translate>
+            </a>
+          ),
         }}
       >
-        {'To read offline or on paper, download {pdf}: every chapter in reading order, with bookmarks, page numbers and the diagrams.'}
+        {
+          'To read offline or on paper, download {pdf} (every chapter in reading order, with bookmarks, page numbers and the diagrams) or {epub} for an e-reader.'
+        }
       </Translate>
     </p>
   );
