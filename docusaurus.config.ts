@@ -24,6 +24,7 @@ import {CHANGELOG_ROUTE, changelogOptions} from './src/features/changelog/option
 import searchPlugin from './src/features/search/plugin';
 import markdownCopiesPlugin from './src/features/markdown-copies/plugin';
 import booksPlugin from './src/features/books/plugin';
+import offlinePlugin, {pwaOptions} from './src/features/offline/plugin';
 import {editUrl, repositoryUrl} from './src/features/page-actions/repository';
 
 // The site can live anywhere: a CDN root, a GitHub Pages project path, a sub-folder.
@@ -129,6 +130,9 @@ const config: Config = {
     searchPlugin,
     markdownCopiesPlugin,
     booksPlugin,
+    offlinePlugin,
+    // Registers the service worker; what it keeps is src/features/offline/sw.js.
+    ['@docusaurus/plugin-pwa', pwaOptions],
   ],
 
   customFields: {repositoryUrl},

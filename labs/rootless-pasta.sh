@@ -97,6 +97,20 @@ pasta_killed() {
 }
 # hostfwd_on PORT: slirp4netns listens on PORT in rl-host.
 hostfwd_on() { listening rl-host "$1" tcp; }
+# start_ctr NETNS PIDFILE: as the user, a process in a new user namespace and
+# network namespace, as a rootless engine starts a container. Its PID is in
+# CTR_PID and in $RUN/PIDFILE; NETNS names its network namespace, so that
+# root can look in with ip -n NETNS (the reader too, later).
+start_ctr() {
+  lab_bg "${AS_USER[@]}" unshare --user --map-root-user --net timeout 180 sleep infinity
+  CTR_PID=$!
+  wait_for 10 "the namespaces of $1's process" in_userns "$CTR_PID"
+  wait_for 10 "$1's process" runs_as "$CTR_PID" "$USER_ID" timeout
+  ip netns del "$1" 2>/dev/null || true
+  ip netns attach "$1" "$CTR_PID"
+  LAB_NAMESPACES+=("$1")
+  echo "$CTR_PID" >"$RUN/$2"
+}
 
 step "A host on a LAN: a server on the LAN, a service on the host's loopback"
 make_ns rl-host rl-lan
@@ -158,15 +172,8 @@ if as_user ip link add veth0 type veth peer name veth1 2>&1; then fail "user $US
 ok "no capability, no new device on the host"
 
 step "The user makes a user namespace and a network namespace: a rootless container"
-lab_bg "${AS_USER[@]}" unshare --user --map-root-user --net timeout 180 sleep infinity
-CTR=$!
-wait_for 10 "the container's namespaces" in_userns "$CTR"
-wait_for 10 "the container's process" runs_as "$CTR" "$USER_ID" timeout
-# A name, so that root can look in with ip -n rl-ctr (the reader too, later).
-ip netns del rl-ctr 2>/dev/null || true
-ip netns attach rl-ctr "$CTR"
-LAB_NAMESPACES+=(rl-ctr)
-echo "$CTR" >"$RUN/ctr.pid"
+start_ctr rl-ctr ctr.pid
+CTR=$CTR_PID
 printf 'user$ unshare --user --map-root-user --net sleep infinity &\n'
 printf 'user$ cat /proc/$!/uid_map      # uid 0 inside is uid %s outside\n' "$USER_ID"
 tr -s ' ' <"/proc/$CTR/uid_map" | sed 's/^ //'
@@ -241,14 +248,8 @@ echo "$answer"
 ok "a client on the host's loopback shows up as 10.0.2.2, slirp4netns's gateway"
 
 step "pasta: the host's address and routes, copied into a second container"
-lab_bg "${AS_USER[@]}" unshare --user --map-root-user --net timeout 180 sleep infinity
-PCTR=$!
-wait_for 10 "the second container's namespaces" in_userns "$PCTR"
-wait_for 10 "the second container's process" runs_as "$PCTR" "$USER_ID" timeout
-ip netns del rl-pasta 2>/dev/null || true
-ip netns attach rl-pasta "$PCTR"
-LAB_NAMESPACES+=(rl-pasta)
-echo "$PCTR" >"$RUN/ctr2.pid"
+start_ctr rl-pasta ctr2.pid
+PCTR=$CTR_PID
 printf 'user$ pasta --config-net -t 8090:80 -u none -T none -U none $(cat /run/rl-user/ctr2.pid)\n'
 lab_bg "${AS_USER[@]}" timeout 180 pasta --foreground --quiet --config-net -t 8090:80 -u none -T none -U none \
   "$PCTR" >"$WORK/pasta.log" 2>&1

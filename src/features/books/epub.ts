@@ -2,12 +2,11 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
-import type {Element, ElementContent, Root} from 'hast';
 import epub from 'epub-gen-memory';
-import {fromHtml} from 'hast-util-from-html';
 import {select, selectAll} from 'hast-util-select';
 import {toHtml} from 'hast-util-to-html';
 import {toString} from 'hast-util-to-string';
+import {builtArticle, dropPageOnly, element, openCollapsed, replaceNode} from '../../build/article';
 import {chapterAnchor, type BookPart} from './book-html';
 
 export interface EpubInput {
@@ -20,9 +19,6 @@ export interface EpubInput {
   /** Each diagram as a standalone SVG document, by id (serialized by the browser that printed the PDF). */
   diagrams: ReadonlyMap<string, string>;
 }
-
-/** What an EPUB reader cannot use or would show twice: buttons, heading anchors, the lab VM's controls, a diagram's dark copy. */
-const DROP = ['button', 'a.hash-link', 'script', 'style', 'noscript', '[data-md-drop]'];
 
 /**
  * The whole guide as an EPUB 3: a title page per part, then a file per chapter
@@ -41,10 +37,8 @@ export async function makeEpub(input: EpubInput): Promise<Buffer> {
     for (const [i, part] of input.parts.entries()) {
       chapters.push({title: part.label, content: `<h1>${escape(part.label)}</h1>`, filename: `part-${i + 1}.xhtml`});
       for (const chapter of part.chapters) {
-        const tree: Root = fromHtml(chapter.html);
-        const article = select('article .markdown', tree);
-        if (!article) throw new Error(`books (EPUB): ${chapter.permalink}: the built page has no "article .markdown"`);
-        for (const selector of DROP) for (const node of selectAll(selector, article)) replace(article, node, []);
+        const article = builtArticle(chapter.html, 'books (EPUB)', chapter.permalink);
+        dropPageOnly(article);
         for (const figure of selectAll('figure[data-diagram]', article)) {
           const id = String(figure.properties.dataDiagram);
           const svg = input.diagrams.get(id);
@@ -52,13 +46,9 @@ export async function makeEpub(input: EpubInput): Promise<Buffer> {
           const file = path.join(images, `${id}.svg`);
           await writeFile(file, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}`);
           const label = select('[aria-label]', figure)?.properties.ariaLabel ?? 'diagram';
-          replace(article, figure, [element('p', [element('img', [], {src: pathToFileURL(file).href, alt: String(label)})])]);
+          replaceNode(article, figure, [element('p', [element('img', [], {src: pathToFileURL(file).href, alt: String(label)})])]);
         }
-        for (const details of selectAll('details', article)) {
-          const summary = details.children.find((c): c is Element => c.type === 'element' && c.tagName === 'summary');
-          const rest = details.children.filter((c) => c !== summary);
-          replace(article, details, [...(summary ? [element('p', [element('strong', summary.children)])] : []), ...rest]);
-        }
+        openCollapsed(article);
         for (const code of selectAll('pre code', article)) code.children = [{type: 'text', value: toString(code)}];
         const page = new URL(chapter.permalink, input.origin);
         for (const a of selectAll('a[href]', article)) {
@@ -91,25 +81,6 @@ export async function makeEpub(input: EpubInput): Promise<Buffer> {
   } finally {
     await rm(images, {recursive: true, force: true});
   }
-}
-
-const element = (tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element => ({
-  type: 'element',
-  tagName,
-  properties,
-  children,
-});
-
-function replace(root: Element, target: Element, by: ElementContent[]): void {
-  const walk = (parent: Element): boolean => {
-    const at = parent.children.indexOf(target);
-    if (at >= 0) {
-      parent.children.splice(at, 1, ...by);
-      return true;
-    }
-    return parent.children.some((c) => c.type === 'element' && walk(c));
-  };
-  walk(root);
 }
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,11 +1,11 @@
-import type {Element, ElementContent, Root as HastRoot, RootContent} from 'hast';
+import type {Element, ElementContent} from 'hast';
 import type {Code} from 'mdast';
-import {fromHtml} from 'hast-util-from-html';
 import {select, selectAll} from 'hast-util-select';
 import {toMdast, type Handle} from 'hast-util-to-mdast';
 import {toString} from 'hast-util-to-string';
 import {gfmToMarkdown} from 'mdast-util-gfm';
 import {toMarkdown} from 'mdast-util-to-markdown';
+import {builtArticle, dropPageOnly, element, openCollapsed, replaceNode} from '../../build/article';
 
 export interface PageInput {
   /** The page's HTML, as the build wrote it. */
@@ -19,20 +19,7 @@ export interface PageInput {
 }
 
 const classes = (node: Element): string[] => node.properties.className ?? [];
-const element = (tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element => ({
-  type: 'element',
-  tagName,
-  properties,
-  children,
-});
 const text = (value: string): ElementContent => ({type: 'text', value});
-
-/**
- * What a reader sees and a Markdown reader cannot use: buttons, heading
- * anchors, and what a component marks data-md-drop (the lab VM's controls,
- * which only work on the page).
- */
-const DROP = ['button', 'a.hash-link', 'script', 'style', 'noscript', '[data-md-drop]'];
 
 /**
  * A page's article as Markdown, for tools and for readers who paste a
@@ -42,23 +29,16 @@ const DROP = ['button', 'a.hash-link', 'script', 'style', 'noscript', '[data-md-
  * that whatever a component renders is what the copy says.
  */
 export function pageMarkdown({html, url, diagramSources, source}: PageInput): string {
-  const tree = fromHtml(html);
-  const article = select('article .markdown', tree);
-  if (!article) throw new Error(`markdown copies: ${source}: the built page has no "article .markdown"`);
-
-  for (const selector of DROP) for (const node of selectAll(selector, article)) remove(article, node);
+  const article = builtArticle(html, 'markdown copies', source);
+  dropPageOnly(article);
   removeComments(article);
   for (const figure of selectAll('figure[data-diagram]', article)) {
     const id = String(figure.properties.dataDiagram);
     const mermaid = diagramSources.get(id);
     if (mermaid === undefined) throw new Error(`markdown copies: ${source}: diagram ${id} matches no Mermaid fence in the source`);
-    replace(article, figure, [element('pre', [element('code', [text(mermaid)], {className: ['language-mermaid']})])]);
+    replaceNode(article, figure, [element('pre', [element('code', [text(mermaid)], {className: ['language-mermaid']})])]);
   }
-  for (const details of selectAll('details', article)) {
-    const summary = details.children.find((c): c is Element => c.type === 'element' && c.tagName === 'summary');
-    const rest = details.children.filter((c) => c !== summary);
-    replace(article, details, [...(summary ? [element('p', [element('strong', summary.children)])] : []), ...rest]);
-  }
+  openCollapsed(article);
   for (const a of selectAll('a[href]', article)) a.properties.href = new URL(String(a.properties.href), url).href;
   for (const img of selectAll('img[src]', article)) img.properties.src = new URL(String(img.properties.src), url).href;
 
@@ -87,28 +67,6 @@ const listingOrChildren: Handle = (state, node: Element) => {
   }
   return state.all(node);
 };
-
-function parentOf(root: Element | HastRoot, target: Element): Element | HastRoot | undefined {
-  for (const child of root.children) {
-    if (child === target) return root;
-    if (child.type === 'element') {
-      const found = parentOf(child, target);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-function replace(root: Element, target: Element, by: ElementContent[]): void {
-  const parent = parentOf(root, target);
-  if (!parent) return;
-  const children = parent.children as RootContent[];
-  children.splice(children.indexOf(target), 1, ...by);
-}
-
-function remove(root: Element, target: Element): void {
-  replace(root, target, []);
-}
 
 /** React's <!-- --> between adjacent text nodes, which would otherwise land in the Markdown as HTML. */
 function removeComments(node: Element): void {
