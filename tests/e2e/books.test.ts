@@ -132,12 +132,18 @@ describe('the guide as a PDF', () => {
       assert.match(report, /Messages: 0 fatals \/ 0 errors \/ 0 warnings/, report.split('\n').slice(-12).join('\n'));
     });
 
-    test(`${locale}: the home page links its books`, (t) => {
+    test(`${locale}: the home page and the page on how to read the guide link its books`, (t) => {
       const file = book(t, dir, locale);
       if (!file) return;
-      const home = readFileSync(path.join(BUILD_DIR, dir, 'index.html'), 'utf8');
-      for (const format of ['pdf', 'epub'] as const) {
-        assert.match(home, new RegExp(`href="?[^"\\s>]*/${BOOK_DIR}/${bookFile(locale, format).replace(/\./g, '\\.')}`));
+      for (const page of ['index.html', 'docs/how-to-read.html']) {
+        const html = readFileSync(path.join(BUILD_DIR, dir, page), 'utf8');
+        for (const format of ['pdf', 'epub'] as const) {
+          assert.match(
+            html,
+            new RegExp(`href="?[^"\\s>]*/${BOOK_DIR}/${bookFile(locale, format).replace(/\./g, '\\.')}`),
+            `${dir}${page} does not link the ${format.toUpperCase()}`,
+          );
+        }
       }
     });
   }

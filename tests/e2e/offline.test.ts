@@ -110,9 +110,11 @@ describe('offline reading', () => {
       // A link inside the site: Docusaurus renders the next chapter without loading it as a document.
       const next = page.locator('a.pagination-nav__link--next');
       const nextHref = new URL((await next.getAttribute('href'))!, site.url).href;
+      const nextTitle = await next.locator('.pagination-nav__label').innerText();
       await next.click();
       await page.waitForURL(nextHref);
-      const nextTitle = await page.locator('article h1').innerText();
+      // The address changes before the chapter is drawn.
+      await page.locator('article h1', {hasText: nextTitle}).waitFor();
       await waitUntilCached(page, nextHref);
 
       // A query typed online: its index chunks and result fragments are kept as they load.
@@ -128,7 +130,7 @@ describe('offline reading', () => {
 
       const reopened = await page.goto(first);
       assert.equal(reopened?.status(), 200, `${first} offline`);
-      assert.equal(await page.locator('article h1').innerText(), title);
+      assert.equal(await page.locator('article h1').innerText(), title, `offline at ${page.url()}`);
       assert.ok((await page.locator('figure svg').count()) > 0, 'the saved page has no diagram');
       assert.notEqual(
         await page.locator('.navbar').evaluate((el) => getComputedStyle(el).position),
@@ -142,7 +144,7 @@ describe('offline reading', () => {
 
       const reopenedNext = await page.goto(nextHref);
       assert.equal(reopenedNext?.status(), 200, `${nextHref}, reached by a link, offline`);
-      assert.equal(await page.locator('article h1').innerText(), nextTitle);
+      assert.equal(await page.locator('article h1').innerText(), nextTitle, `offline at ${page.url()}`);
 
       const never = await page.goto(`${site.url}${locale.prefix}/${NEVER_OPENED}`);
       assert.equal(never?.status(), 503);
