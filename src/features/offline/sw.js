@@ -3,8 +3,8 @@
  * (its `swCustom` option). Plain JavaScript because the plugin bundles the
  * worker with a loader for .js files only.
  *
- * The plugin's precache is never used (no activation strategy, empty
- * manifest): it would download a whole locale on the first visit. Instead,
+ * The plugin's precache is never used (its manifest is emptied in
+ * plugin.ts): it would download a whole locale on the first visit. Instead,
  * what a reader has opened is kept as they read it:
  * - a page (a navigation): network first, the saved copy when the network
  *   fails, a short notice in the page's language when there is none;
@@ -30,7 +30,8 @@ const MAX_PAGES = 400;
 /** A chapter's scripts and styles are 10–20 files; a build's worth of them, then the oldest go. */
 const MAX_FILES = 1500;
 
-const NEVER_CACHED = [/\/assets\/lab-vm\//, /\/lab-vm\//, /\/books\//];
+// The lab VM's files (/assets/lab-vm/) and scripts (/lab-vm/labs/), and the books.
+const NEVER_CACHED = [/\/lab-vm\//, /\/books\//];
 const HASHED_FILE = [/\/assets\//, /\/pagefind\/.*\.pf_(?:meta|index|fragment)$/];
 
 const OFFLINE_TEXT = {
@@ -125,19 +126,20 @@ export default function offlineReading() {
   self.addEventListener('message', (event) => {
     const {type, url, resources} = event.data ?? {};
     if (type !== 'CACHE_PAGE' || typeof url !== 'string') return;
-    const urls = [url, ...(Array.isArray(resources) ? resources : [])].flatMap((u) => {
+    const [page, ...rest] = [url, ...(Array.isArray(resources) ? resources : [])].map((u) => {
       try {
-        return typeof u === 'string' ? [new URL(u, self.location.href)] : [];
+        return typeof u === 'string' ? new URL(u, self.location.href) : undefined;
       } catch {
-        return [];
+        return undefined;
       }
     });
-    const [page, ...rest] = urls.filter(cacheable);
-    if (!page) return;
+    if (!page || !cacheable(page)) return;
     event.waitUntil(
       Promise.all([
         keep(event, page.href, pages),
-        ...rest.map((u) => keep(event, u.href, HASHED_FILE.some((re) => re.test(u.pathname)) ? files : other)),
+        ...rest
+          .filter((u) => u && cacheable(u))
+          .map((u) => keep(event, u.href, HASHED_FILE.some((re) => re.test(u.pathname)) ? files : other)),
       ]),
     );
   });
