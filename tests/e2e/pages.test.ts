@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, test} from 'node:test';
+import type {Page} from 'playwright-core';
+import {diagramPages} from '../../scripts/diagrams/measure';
 import {BUILD_DIR, siteForSuite, visitConcurrently, watchedPage} from '../helpers/site';
 
 /** Paths of every page listed in a locale's sitemap, relative to the site's home (the build's base path taken off). */
@@ -14,8 +16,24 @@ function sitemapPaths(file: string, basePath: string): string[] {
   });
 }
 
+/** How many diagrams of each colour variant the page shows (drawn with a width), in the colour mode it is in now. */
+async function visibleDiagrams(page: Page): Promise<{light: number; dark: number}> {
+  const visible = (mode: string) =>
+    page
+      .locator(`figure[data-diagram] .static-mermaid__${mode} svg`)
+      .evaluateAll((svgs) => svgs.filter((svg) => svg.getBoundingClientRect().width > 0).length);
+  return {light: await visible('light'), dark: await visible('dark')};
+}
+
 describe('every page of both sitemaps', () => {
   const siteOr = siteForSuite();
+  // One visit per page serves this suite and the diagrams' colour variants: the sweep is the slowest
+  // part of the browser tests, and a second one only for the diagrams cost two and a half minutes.
+  const diagrams = diagramPages();
+  const diagramProblems: string[] = [];
+  const diagramPagesSeen = new Set<string>();
+  const scripts = new Set<string>();
+  const listening = new WeakSet<Page>();
 
   test('answers 200, shows its h1, logs no error and loads nothing from elsewhere', {timeout: 600_000}, async (t) => {
     const site = siteOr(t);
@@ -29,6 +47,12 @@ describe('every page of both sitemaps', () => {
     await visitConcurrently(site, paths, 2, async (w, p) => {
       w.problems.length = 0;
       w.foreign.length = 0;
+      if (!listening.has(w.page)) {
+        listening.add(w.page);
+        w.page.on('response', (r) => {
+          if (r.url().endsWith('.js')) scripts.add(r.url());
+        });
+      }
       const response = await w.page.goto(site.url + p, {waitUntil: 'networkidle'});
       if (response?.status() !== 200) problems.push(`${p}: status ${response?.status()}`);
       const h1 = (
@@ -41,8 +65,36 @@ describe('every page of both sitemaps', () => {
       if (!h1) problems.push(`${p}: no <h1>`);
       for (const msg of w.problems) problems.push(`${p}: ${msg}`);
       for (const u of w.foreign) problems.push(`${p}: requested ${u}`);
+      const count = diagrams.get(p);
+      if (count === undefined) return;
+      diagramPagesSeen.add(p);
+      // The colour-mode switch sets this attribute; the stylesheet alone decides which variant shows.
+      for (const scheme of ['light', 'dark'] as const) {
+        await w.page.evaluate((mode) => document.documentElement.setAttribute('data-theme', mode), scheme);
+        const shown = await visibleDiagrams(w.page);
+        const other = scheme === 'light' ? shown.dark : shown.light;
+        if (shown[scheme] !== count) diagramProblems.push(`${p}: ${shown[scheme]} of ${count} ${scheme} diagrams visible`);
+        if (other !== 0) diagramProblems.push(`${p}: ${other} diagrams of the other colour mode visible in ${scheme} mode`);
+      }
     });
     assert.deepEqual(problems, []);
+  });
+
+  test('every diagram shows the variant of the colour mode, light and dark, and no page loads Mermaid', async (t) => {
+    const site = siteOr(t);
+    if (!site) return;
+    assert.ok(diagrams.size > 0, 'no page has a diagram');
+    assert.deepEqual(
+      [...diagrams.keys()].filter((p) => !diagramPagesSeen.has(p)),
+      [],
+      'diagram pages the sweep above did not reach (a page missing from its sitemap, or the sweep stopped early)',
+    );
+    // Mermaid's own code carries this renderer name; no script a page loads may contain it.
+    for (const url of scripts) {
+      const body = await (await fetch(url)).text();
+      if (body.includes('flowchart-v2')) diagramProblems.push(`${url} contains Mermaid`);
+    }
+    assert.deepEqual(diagramProblems, []);
   });
 
   test('an unknown address shows the translated 404 page with status 404', async (t) => {
