@@ -8,7 +8,7 @@
  *   npx tsx scripts/diagrams/legibility.ts --json sizes.json --locale en
  *
  * Exits 1 when a diagram fails the contract (the same rule as
- * tests/e2e/diagram-legibility.test.ts), 2 on bad arguments.
+ * tests/e2e/pages.test.ts), 2 on bad arguments.
  */
 import {existsSync, writeFileSync} from 'node:fs';
 import path from 'node:path';

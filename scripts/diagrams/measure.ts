@@ -3,7 +3,7 @@
  * of every visible text node times the scale the SVG is drawn at (its screen
  * transformation, which is the rendered width over the viewBox width, plus any
  * transform inside). Used by scripts/diagrams/legibility.ts and
- * tests/e2e/diagram-legibility.test.ts, so the script and the test judge by
+ * tests/e2e/pages.test.ts (its sweep of every page), so the script and the test judge by
  * the same numbers.
  */
 import type {Page} from 'playwright-core';
@@ -141,12 +141,21 @@ export interface PageMeasure {
 export async function measurePage(page: Page, siteUrl: string, pagePath: string): Promise<PageMeasure> {
   await page.setViewportSize({width: TARGETS.desktop.width, height: TARGETS.desktop.height});
   await page.goto(siteUrl + pagePath, {waitUntil: 'load'});
+  return measureLoadedPage(page, pagePath);
+}
+
+/**
+ * Measures a page already loaded at the desktop size, then at the phone's
+ * width; the window is left at the desktop size again.
+ */
+export async function measureLoadedPage(page: Page, pagePath: string): Promise<PageMeasure> {
   await page.evaluate('document.fonts.ready');
   const desktop = await measureDiagrams(page);
   await page.setViewportSize({width: TARGETS.phone.width, height: TARGETS.phone.height});
   // Let layout and resize observers settle before measuring.
   await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
   const phone = await measureDiagrams(page);
+  await page.setViewportSize({width: TARGETS.desktop.width, height: TARGETS.desktop.height});
   return {path: pagePath, desktop, phone};
 }
 

@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, test} from 'node:test';
 import type {Page} from 'playwright-core';
-import {diagramPages} from '../../scripts/diagrams/measure';
+import {diagramPages, failures, measureLoadedPage, TARGETS} from '../../scripts/diagrams/measure';
 import {BUILD_DIR, siteForSuite, visitConcurrently, watchedPage} from '../helpers/site';
 
 /** Paths of every page listed in a locale's sitemap, relative to the site's home (the build's base path taken off). */
@@ -27,13 +27,17 @@ async function visibleDiagrams(page: Page): Promise<{light: number; dark: number
 
 describe('every page of both sitemaps', () => {
   const siteOr = siteForSuite();
-  // One visit per page serves this suite and the diagrams' colour variants: the sweep is the slowest
-  // part of the browser tests, and a second one only for the diagrams cost two and a half minutes.
+  // One visit per page serves this suite, the diagrams' colour variants and their legibility (issue #16):
+  // each sweep of every page is minutes of the browser tests.
   const diagrams = diagramPages();
   const diagramProblems: string[] = [];
   const diagramPagesSeen = new Set<string>();
   const scripts = new Set<string>();
   const listening = new WeakSet<Page>();
+  const illegible = new Map<string, string[]>([
+    ['en', []],
+    ['zh-Hans', []],
+  ]);
 
   test('answers 200, shows its h1, logs no error and loads nothing from elsewhere', {timeout: 600_000}, async (t) => {
     const site = siteOr(t);
@@ -49,6 +53,7 @@ describe('every page of both sitemaps', () => {
       w.foreign.length = 0;
       if (!listening.has(w.page)) {
         listening.add(w.page);
+        await w.page.setViewportSize({width: TARGETS.desktop.width, height: TARGETS.desktop.height});
         w.page.on('response', (r) => {
           if (r.url().endsWith('.js')) scripts.add(r.url());
         });
@@ -76,6 +81,8 @@ describe('every page of both sitemaps', () => {
         if (shown[scheme] !== count) diagramProblems.push(`${p}: ${shown[scheme]} of ${count} ${scheme} diagrams visible`);
         if (other !== 0) diagramProblems.push(`${p}: ${other} diagrams of the other colour mode visible in ${scheme} mode`);
       }
+      await w.page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+      illegible.get(p.startsWith('/zh-Hans/') ? 'zh-Hans' : 'en')!.push(...failures(await measureLoadedPage(w.page, p), count));
     });
     assert.deepEqual(problems, []);
   });
@@ -96,6 +103,19 @@ describe('every page of both sitemaps', () => {
     }
     assert.deepEqual(diagramProblems, []);
   });
+
+  for (const locale of ['en', 'zh-Hans'] as const) {
+    test(`${locale}: every diagram has median text ≥ ${TARGETS.desktop.medianPx} px, none < ${TARGETS.desktop.minPx} px and no sideways scroll at ${TARGETS.desktop.width} px, median ≥ ${TARGETS.phone.medianPx} px at ${TARGETS.phone.width} px`, (t) => {
+      if (!siteOr(t)) return;
+      assert.ok(
+        [...diagramPagesSeen].some((p) => (locale === 'zh-Hans') === p.startsWith('/zh-Hans/')),
+        `the sweep measured no ${locale} page with a diagram`,
+      );
+      const problems = illegible.get(locale)!;
+      // A message of its own: the assertion's diff would elide the middle of a long list.
+      assert.equal(problems.length, 0, `${problems.length} diagrams fail:\n${problems.sort().join('\n')}`);
+    });
+  }
 
   test('an unknown address shows the translated 404 page with status 404', async (t) => {
     const site = siteOr(t);
