@@ -1,15 +1,16 @@
 /**
- * `npm test`: the typecheck, ESLint and Prettier, the lab VM made if it is
- * missing and this machine can (scripts/lab-vm/ensure.ts), a production build
- * of both locales, then every test file in one node:test run (unit, labs as
- * root, browser tests against the build). The labs in the lab VM
- * (tests/labs/vm.test.ts, a quarter of an hour of emulation on one core) run alongside,
- * in a process of their own; their report follows the main one, and one
- * closing line counts both.
+ * `npm test`: the typecheck, ESLint and Prettier, while the lab VM is made if
+ * it is missing and this machine can (scripts/lab-vm/ensure.ts); a production
+ * build of both locales; then every test file in one node:test run (unit, labs
+ * as root, browser tests against the build). The labs in the lab VM
+ * (tests/labs/vm.test.ts, a quarter of an hour of emulation on one core) run in
+ * a process of their own from the moment the VM is ready, during the build and
+ * the main run; their report follows the main one, and one closing line counts
+ * both.
  * `npm test -- --no-build` reuses an existing build; naming test files (`npm test -- --no-build e2e/references`)
  * runs only those, without lint (for quick local re-runs).
  */
-import {spawn, spawnSync} from 'node:child_process';
+import {type ChildProcess, spawn} from 'node:child_process';
 import {readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 
@@ -18,15 +19,33 @@ const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 const args = process.argv.slice(2);
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-function run(title: string, cmd: string, cmdArgs: string[]): void {
+const children = new Set<ChildProcess>();
+// A step that fails ends the run; whatever else is still running (the lab VM's image or tests) ends with it.
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGTERM');
+});
+
+function track<C extends ChildProcess>(child: C): C {
+  children.add(child);
+  child.on('close', () => children.delete(child));
+  return child;
+}
+
+/** One step before the tests; its output passed through; a failure ends `npm test`. */
+function run(title: string, cmd: string, cmdArgs: string[]): Promise<void> {
   console.log(`\n▶ ${title}`);
   const started = Date.now();
-  const result = spawnSync(cmd, cmdArgs, {cwd: root, stdio: 'inherit'});
-  if (result.status !== 0) {
-    console.error(`✖ ${title} failed (exit ${result.status ?? result.signal})`);
-    process.exit(result.status ?? 1);
-  }
-  console.log(`✔ ${title} (${seconds(started)})`);
+  const child = track(spawn(cmd, cmdArgs, {cwd: root, stdio: 'inherit'}));
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) => {
+      if (code !== 0) {
+        console.error(`✖ ${title} failed (exit ${code ?? signal})`);
+        process.exit(code ?? 1);
+      }
+      console.log(`✔ ${title} (${seconds(started)})`);
+      resolve();
+    }),
+  );
 }
 
 function testFiles(dir: string): string[] {
@@ -42,16 +61,6 @@ const files = order.flatMap((d) => testFiles(path.join(root, 'tests', d)).sort()
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
 const VM_TEST = path.join(root, 'tests/labs/vm.test.ts');
 const building = !args.includes('--no-build');
-
-run('Typecheck (tsc --noEmit, strict)', bin('tsc'), ['--noEmit']);
-// A run narrowed to some test files is a quick re-run; the whole suite also holds the code to its lint and format.
-if (!only.length) {
-  run('Lint (ESLint, zero warnings)', bin('eslint'), ['--max-warnings=0', '.']);
-  run('Format (Prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '.']);
-}
-// The build copies the lab VM into the site, and vm.test.ts boots it.
-if (building || selected.includes(VM_TEST)) run('Lab VM (scripts/lab-vm/ensure.ts)', bin('tsx'), ['scripts/lab-vm/ensure.ts']);
-if (building) run('Production build, both locales', bin('docusaurus'), ['build']);
 
 const nodeTest = (testFiles: string[]) => ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...testFiles];
 
@@ -72,11 +81,13 @@ function counts(output: string): Map<string, number> {
 /** Runs node:test over the files, its report passed through as it comes (or kept until print() when quiet). */
 function testRun(title: string, testFiles: string[], quiet: boolean) {
   const started = Date.now();
-  const child = spawn(process.execPath, nodeTest(testFiles), {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {...process.env, ...(process.stdout.isTTY ? {FORCE_COLOR: '1'} : {})},
-  });
+  const child = track(
+    spawn(process.execPath, nodeTest(testFiles), {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {...process.env, ...(process.stdout.isTTY ? {FORCE_COLOR: '1'} : {})},
+    }),
+  );
   let output = '';
   let quietEnd = '';
   for (const stream of [child.stdout, child.stderr]) {
@@ -105,9 +116,20 @@ function testRun(title: string, testFiles: string[], quiet: boolean) {
 }
 
 async function main(): Promise<number> {
-  // The VM runs on one core for about a quarter of an hour: alongside the main run (also about that long), not after it.
+  const needsVm = building || selected.includes(VM_TEST);
+  // The image build (on a fresh clone) mostly waits on one core: the checks take the other meanwhile.
+  const vmImage = needsVm ? run('Lab VM (scripts/lab-vm/ensure.ts)', bin('tsx'), ['scripts/lab-vm/ensure.ts']) : Promise.resolve();
+  await run('Typecheck (tsc --noEmit, strict)', bin('tsc'), ['--noEmit']);
+  if (!only.length) {
+    await run('Lint (ESLint, zero warnings)', bin('eslint'), ['--max-warnings=0', '.']);
+    await run('Format (Prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '.']);
+  }
+  await vmImage;
   const alongside = selected.includes(VM_TEST) && selected.length > 1;
+  // The labs in the VM need only its image, not the site: they start before the site is built, and
+  // fill the cores the build leaves idle in its single-threaded stretches.
   const vm = alongside ? testRun('Tests in the lab VM (tests/labs/vm.test.ts)', [VM_TEST], true) : undefined;
+  if (building) await run('Production build, both locales', bin('docusaurus'), ['build']);
   const mainFiles = alongside ? selected.filter((f) => f !== VM_TEST) : selected;
   const title = `Tests (${mainFiles.length} files${vm ? ', and the lab VM alongside' : ''})`;
   console.log(`\n▶ ${title}`);
