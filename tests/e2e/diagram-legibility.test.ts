@@ -3,7 +3,7 @@ import {describe, test} from 'node:test';
 import {AxeBuilder} from '@axe-core/playwright';
 import type {Page} from 'playwright-core';
 import {TARGETS} from '../../scripts/diagrams/measure';
-import {siteForSuite, watchedPage} from '../helpers/site';
+import {scriptsContaining, siteForSuite, watchedPage} from '../helpers/site';
 
 // Only the full-screen viewer's code names this attribute (its translated strings are in every page's
 // bundle, so they cannot tell); a page must not load it before the reader asks.
@@ -14,12 +14,6 @@ describe('diagrams a reader can read (issue #16)', () => {
 
   // The contract for every diagram (text size, no sideways scroll) is measured in the sitemap sweep,
   // on its one visit per page (pages.test.ts); here, the full-screen view on a phone.
-  const scriptsWith = async (urls: Iterable<string>, text: string) => {
-    const found: string[] = [];
-    for (const url of urls) if ((await (await fetch(url)).text()).includes(text)) found.push(url);
-    return found;
-  };
-
   const zoomOf = async (page: Page) => Number(await page.locator('dialog').getAttribute('data-zoom'));
 
   for (const {prefix, scheme, open} of [
@@ -30,13 +24,9 @@ describe('diagrams a reader can read (issue #16)', () => {
       const site = siteOr(t);
       if (!site) return;
       const w = await watchedPage(site, {colorScheme: scheme});
-      const scripts = new Set<string>();
-      w.page.on('response', (r) => {
-        if (r.url().endsWith('.js')) scripts.add(r.url());
-      });
       await w.page.setViewportSize({width: TARGETS.phone.width, height: TARGETS.phone.height});
       await w.page.goto(`${site.url}${prefix}/docs/docker/bridge-mode`, {waitUntil: 'networkidle'});
-      assert.deepEqual(await scriptsWith(scripts, VIEWER_MARK), [], 'the page loaded the viewer before a click');
+      assert.deepEqual(await scriptsContaining(w.scripts, VIEWER_MARK), [], 'the page loaded the viewer before a click');
 
       // On a phone the wide diagrams scroll inside their box; the page must stay free of axe violations.
       const axe = (scope = 'body') =>
@@ -52,7 +42,7 @@ describe('diagrams a reader can read (issue #16)', () => {
       await opener.click();
       const dialog = w.page.getByRole('dialog', {name: title});
       await dialog.waitFor();
-      assert.ok((await scriptsWith(scripts, VIEWER_MARK)).length > 0, 'the viewer’s code loads on the click');
+      assert.ok((await scriptsContaining(w.scripts, VIEWER_MARK)).length > 0, 'the viewer’s code loads on the click');
 
       // The SVG of the page's colour mode, fitted to the screen.
       const shown = await dialog

@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, test} from 'node:test';
 import {diagramPages} from '../../scripts/diagrams/measure';
-import {BUILD_DIR, siteForSuite, watchedPage} from '../helpers/site';
+import {BUILD_DIR, siteForSuite, visibleDiagrams, watchedPage} from '../helpers/site';
 
 describe('diagrams are rendered at build time', () => {
   const pages = diagramPages();
@@ -42,12 +42,7 @@ describe('diagrams are rendered at build time', () => {
       const w = await watchedPage(site, {colorScheme: 'dark'});
       await w.page.goto(site.url + p, {waitUntil: 'load'});
       assert.equal(await w.page.locator('html').getAttribute('data-theme'), 'dark');
-      const visible = (mode: string) =>
-        w.page
-          .locator(`figure[data-diagram] .static-mermaid__${mode} svg`)
-          .evaluateAll((svgs) => svgs.filter((el) => (el as SVGElement).getBoundingClientRect().width > 0).length);
-      assert.equal(await visible('dark'), count);
-      assert.equal(await visible('light'), 0);
+      assert.deepEqual(await visibleDiagrams(w.page), {light: 0, dark: count});
       assert.deepEqual(w.problems, []);
       await w.close();
     });

@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, test} from 'node:test';
-import type {Page} from 'playwright-core';
 import {diagramPages, failures, measureLoadedPage, TARGETS} from '../../scripts/diagrams/measure';
-import {BUILD_DIR, siteForSuite, visitConcurrently, watchedPage} from '../helpers/site';
+import {BUILD_DIR, scriptsContaining, siteForSuite, visibleDiagrams, visitConcurrently, watchedPage} from '../helpers/site';
 
 /** Paths of every page listed in a locale's sitemap, relative to the site's home (the build's base path taken off). */
 function sitemapPaths(file: string, basePath: string): string[] {
@@ -16,15 +15,6 @@ function sitemapPaths(file: string, basePath: string): string[] {
   });
 }
 
-/** How many diagrams of each colour variant the page shows (drawn with a width), in the colour mode it is in now. */
-async function visibleDiagrams(page: Page): Promise<{light: number; dark: number}> {
-  const visible = (mode: string) =>
-    page
-      .locator(`figure[data-diagram] .static-mermaid__${mode} svg`)
-      .evaluateAll((svgs) => svgs.filter((svg) => svg.getBoundingClientRect().width > 0).length);
-  return {light: await visible('light'), dark: await visible('dark')};
-}
-
 describe('every page of both sitemaps', () => {
   const siteOr = siteForSuite();
   // One visit per page serves this suite, the diagrams' colour variants and their legibility (issue #16):
@@ -33,7 +23,6 @@ describe('every page of both sitemaps', () => {
   const diagramProblems: string[] = [];
   const diagramPagesSeen = new Set<string>();
   const scripts = new Set<string>();
-  const listening = new WeakSet<Page>();
   const illegible = new Map<string, string[]>([
     ['en', []],
     ['zh-Hans', []],
@@ -48,42 +37,43 @@ describe('every page of both sitemaps', () => {
       'the Chinese sitemap lists no page',
     );
     const problems: string[] = [];
-    await visitConcurrently(site, paths, 2, async (w, p) => {
-      w.problems.length = 0;
-      w.foreign.length = 0;
-      if (!listening.has(w.page)) {
-        listening.add(w.page);
-        await w.page.setViewportSize({width: TARGETS.desktop.width, height: TARGETS.desktop.height});
-        w.page.on('response', (r) => {
-          if (r.url().endsWith('.js')) scripts.add(r.url());
-        });
-      }
-      const response = await w.page.goto(site.url + p, {waitUntil: 'networkidle'});
-      if (response?.status() !== 200) problems.push(`${p}: status ${response?.status()}`);
-      const h1 = (
-        await w.page
-          .locator('h1')
-          .first()
-          .textContent({timeout: 20_000})
-          .catch(() => null)
-      )?.trim();
-      if (!h1) problems.push(`${p}: no <h1>`);
-      for (const msg of w.problems) problems.push(`${p}: ${msg}`);
-      for (const u of w.foreign) problems.push(`${p}: requested ${u}`);
-      const count = diagrams.get(p);
-      if (count === undefined) return;
-      diagramPagesSeen.add(p);
-      // The colour-mode switch sets this attribute; the stylesheet alone decides which variant shows.
-      for (const scheme of ['light', 'dark'] as const) {
-        await w.page.evaluate((mode) => document.documentElement.setAttribute('data-theme', mode), scheme);
-        const shown = await visibleDiagrams(w.page);
-        const other = scheme === 'light' ? shown.dark : shown.light;
-        if (shown[scheme] !== count) diagramProblems.push(`${p}: ${shown[scheme]} of ${count} ${scheme} diagrams visible`);
-        if (other !== 0) diagramProblems.push(`${p}: ${other} diagrams of the other colour mode visible in ${scheme} mode`);
-      }
-      await w.page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
-      illegible.get(p.startsWith('/zh-Hans/') ? 'zh-Hans' : 'en')!.push(...failures(await measureLoadedPage(w.page, p), count));
-    });
+    const desktop = {width: TARGETS.desktop.width, height: TARGETS.desktop.height};
+    await visitConcurrently(
+      site,
+      paths,
+      2,
+      async (w, p) => {
+        w.problems.length = 0;
+        w.foreign.length = 0;
+        const response = await w.page.goto(site.url + p, {waitUntil: 'networkidle'});
+        if (response?.status() !== 200) problems.push(`${p}: status ${response?.status()}`);
+        const h1 = (
+          await w.page
+            .locator('h1')
+            .first()
+            .textContent({timeout: 20_000})
+            .catch(() => null)
+        )?.trim();
+        if (!h1) problems.push(`${p}: no <h1>`);
+        for (const msg of w.problems) problems.push(`${p}: ${msg}`);
+        for (const u of w.foreign) problems.push(`${p}: requested ${u}`);
+        for (const u of w.scripts) scripts.add(u);
+        const count = diagrams.get(p);
+        if (count === undefined) return;
+        diagramPagesSeen.add(p);
+        // The colour-mode switch sets this attribute; the stylesheet alone decides which variant shows.
+        for (const scheme of ['light', 'dark'] as const) {
+          await w.page.evaluate((mode) => document.documentElement.setAttribute('data-theme', mode), scheme);
+          const shown = await visibleDiagrams(w.page);
+          const other = scheme === 'light' ? shown.dark : shown.light;
+          if (shown[scheme] !== count) diagramProblems.push(`${p}: ${shown[scheme]} of ${count} ${scheme} diagrams visible`);
+          if (other !== 0) diagramProblems.push(`${p}: ${other} diagrams of the other colour mode visible in ${scheme} mode`);
+        }
+        await w.page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+        illegible.get(p.startsWith('/zh-Hans/') ? 'zh-Hans' : 'en')!.push(...failures(await measureLoadedPage(w.page, p), count));
+      },
+      {viewport: desktop},
+    );
     assert.deepEqual(problems, []);
   });
 
@@ -97,10 +87,7 @@ describe('every page of both sitemaps', () => {
       'diagram pages the sweep above did not reach (a page missing from its sitemap, or the sweep stopped early)',
     );
     // Mermaid's own code carries this renderer name; no script a page loads may contain it.
-    for (const url of scripts) {
-      const body = await (await fetch(url)).text();
-      if (body.includes('flowchart-v2')) diagramProblems.push(`${url} contains Mermaid`);
-    }
+    for (const url of await scriptsContaining(scripts, 'flowchart-v2')) diagramProblems.push(`${url} contains Mermaid`);
     assert.deepEqual(diagramProblems, []);
   });
 

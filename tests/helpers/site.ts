@@ -58,12 +58,25 @@ export function siteForSuite(): (t: TestContext) => Site | undefined {
   };
 }
 
-/** A page that records console errors, page errors and every request that leaves the local server. */
-export async function watchedPage(site: Site, options: {colorScheme?: 'light' | 'dark'} = {}) {
-  const context = await site.browser.newContext({colorScheme: options.colorScheme ?? 'light'});
+export interface PageOptions {
+  colorScheme?: 'light' | 'dark';
+  /** The window's size; Playwright's default (1280×720) when left out. */
+  viewport?: {width: number; height: number};
+}
+
+/**
+ * A page that records console errors, page errors, every request that leaves
+ * the local server, and the address of every script it loads.
+ */
+export async function watchedPage(site: Site, options: PageOptions = {}) {
+  const context = await site.browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    ...(options.viewport ? {viewport: options.viewport} : {}),
+  });
   const page: Page = await context.newPage();
   const problems: string[] = [];
   const foreign: string[] = [];
+  const scripts = new Set<string>();
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });
@@ -73,7 +86,10 @@ export async function watchedPage(site: Site, options: {colorScheme?: 'light' | 
     // Under a base path, the rest of the origin is someone else's site too.
     if (u !== site.url && !u.startsWith(`${site.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
   });
-  return {page, problems, foreign, close: () => context.close()};
+  page.on('response', (r) => {
+    if (r.url().endsWith('.js')) scripts.add(r.url());
+  });
+  return {page, problems, foreign, scripts, close: () => context.close()};
 }
 
 /** Runs `fn` over `items` with `workers` pages at a time, each worker with its own watched page. */
@@ -82,7 +98,7 @@ export async function visitConcurrently<T>(
   items: readonly T[],
   workers: number,
   fn: (w: Awaited<ReturnType<typeof watchedPage>>, item: T) => Promise<void>,
-  options: {colorScheme?: 'light' | 'dark'} = {},
+  options: PageOptions = {},
 ): Promise<void> {
   let next = 0;
   await Promise.all(
@@ -95,6 +111,22 @@ export async function visitConcurrently<T>(
       }
     }),
   );
+}
+
+/** Those of the scripts (by address, fetched again) whose text contains `text`. */
+export async function scriptsContaining(urls: Iterable<string>, text: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const url of urls) if ((await (await fetch(url)).text()).includes(text)) found.push(url);
+  return found;
+}
+
+/** How many diagrams of each colour variant the page draws (with a width), in the colour mode it is in now. */
+export async function visibleDiagrams(page: Page): Promise<{light: number; dark: number}> {
+  const visible = (mode: string) =>
+    page
+      .locator(`figure[data-diagram] .static-mermaid__${mode} svg`)
+      .evaluateAll((svgs) => svgs.filter((svg) => svg.getBoundingClientRect().width > 0).length);
+  return {light: await visible('light'), dark: await visible('dark')};
 }
 
 /**
